@@ -1,0 +1,51 @@
+{%- set window_days = var('north_star_window_days') -%}
+
+with
+
+learnings as (
+
+    select * from {{ ref('int_learnings_owned') }}
+
+),
+
+valid_events as (
+
+    select * from {{ ref('int_events_valid') }}
+
+),
+
+view_days as (
+
+    select distinct
+        valid_events.learning_id,
+        valid_events.user_id as consumer_user_id,
+        valid_events.event_date as view_date
+    from valid_events
+    inner join learnings
+        on valid_events.learning_id = learnings.learning_id
+    where
+        valid_events.action = 'learning_viewed'
+        -- An owner viewing their own learning is not a consumer of it.
+        and valid_events.user_id != learnings.owner_user_id
+
+),
+
+-- A view on day v makes the viewer a consumer on every day whose window holds v.
+view_reach as (
+
+    select
+        learning_id,
+        consumer_user_id,
+        view_date as span_start,
+        {{ north_star_add_days(window_days - 1, 'view_date') }} as span_end
+    from view_days
+
+),
+
+final as (
+
+    {{ north_star_merge_intervals('view_reach', ['learning_id', 'consumer_user_id']) }}
+
+)
+
+select * from final

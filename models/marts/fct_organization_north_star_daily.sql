@@ -1,0 +1,164 @@
+{{ config(contract={'enforced': true}) }}
+
+with
+
+valid_events as (
+
+    select * from {{ ref('int_events_valid') }}
+
+),
+
+organization_activity_spans as (
+
+    select * from {{ ref('int_organization_activity_spans') }}
+
+),
+
+reach_segments as (
+
+    select * from {{ ref('int_learning_reach_segments') }}
+
+),
+
+weekly_learning_user_spans as (
+
+    select * from {{ ref('int_weekly_learning_user_spans') }}
+
+),
+
+reporting_bounds as (
+
+    select
+        min(event_date) as first_date,
+        max(event_date) as last_date
+    from valid_events
+
+),
+
+reporting_days as (
+
+    {{ north_star_day_spine('reporting_bounds') }}
+
+),
+
+broadcast_segments as (
+
+    select *
+    from reach_segments
+    where
+        consumer_count >= {{ var('north_star_min_consumers') }}
+        and organization_id is not null
+
+),
+
+organization_spans as (
+
+    select
+        organization_id,
+        span_start,
+        span_end
+    from organization_activity_spans
+
+    union all
+
+    select
+        organization_id,
+        segment_start as span_start,
+        segment_end as span_end
+    from broadcast_segments
+
+),
+
+organization_days as (
+
+    select distinct
+        organization_spans.organization_id,
+        reporting_days.date_day
+    from organization_spans
+    inner join reporting_days
+        on reporting_days.date_day between organization_spans.span_start and organization_spans.span_end
+
+),
+
+broadcast_changes as (
+
+    select
+        organization_id,
+        segment_start as change_date,
+        1 as broadcasted_learnings,
+        consumer_count as consumption_of_learnings
+    from broadcast_segments
+
+    union all
+
+    select
+        organization_id,
+        {{ north_star_add_days(1, 'segment_end') }} as change_date,
+        -1 as broadcasted_learnings,
+        -consumer_count as consumption_of_learnings
+    from broadcast_segments
+
+),
+
+broadcast_levels as (
+
+    {{ north_star_sweep_segments(
+        'broadcast_changes', ['organization_id'], ['broadcasted_learnings', 'consumption_of_learnings']
+    ) }}
+
+),
+
+learning_user_changes as (
+
+    select
+        organization_id,
+        span_start as change_date,
+        1 as weekly_learning_users
+    from weekly_learning_user_spans
+    where organization_id is not null
+
+    union all
+
+    select
+        organization_id,
+        {{ north_star_add_days(1, 'span_end') }} as change_date,
+        -1 as weekly_learning_users
+    from weekly_learning_user_spans
+    where organization_id is not null
+
+),
+
+learning_user_levels as (
+
+    {{ north_star_sweep_segments('learning_user_changes', ['organization_id'], ['weekly_learning_users']) }}
+
+),
+
+final as (
+
+    select
+        organization_days.date_day,
+        cast(organization_days.organization_id as {{ dbt.type_string() }}) as organization_id,
+        cast(coalesce(learning_user_levels.weekly_learning_users, 0) as {{ dbt.type_bigint() }})
+            as weekly_learning_users,
+        cast(coalesce(broadcast_levels.broadcasted_learnings, 0) as {{ dbt.type_bigint() }})
+            as broadcasted_learnings,
+        cast(coalesce(broadcast_levels.consumption_of_learnings, 0) as {{ dbt.type_bigint() }})
+            as consumption_of_learnings,
+        coalesce(learning_user_levels.weekly_learning_users, 0) > {{ var('north_star_activation_threshold') }}
+            as is_activated
+    from organization_days
+    left join learning_user_levels
+        on
+            organization_days.organization_id = learning_user_levels.organization_id
+            and organization_days.date_day >= learning_user_levels.segment_start
+            and organization_days.date_day <= learning_user_levels.segment_end
+    left join broadcast_levels
+        on
+            organization_days.organization_id = broadcast_levels.organization_id
+            and organization_days.date_day >= broadcast_levels.segment_start
+            and organization_days.date_day <= broadcast_levels.segment_end
+
+)
+
+select * from final

@@ -1,0 +1,259 @@
+"""Generate the demo events seed, seeds/demo/north_star_demo_events.csv.
+
+A synthetic product-analytics log in the package's generic raw format, so the models, tests
+and docs run on realistic data without a warehouse: 16 weeks from Monday 2026-06-01 of 12
+organisations whose sizes follow a Zipf-like curve (60 users down to 3) and which onboard in
+different weeks. Users run queries and create, share and view charts, dashboards and
+notebooks. Adoption ramps up after onboarding and weekends are quiet, so Weekly Learning Users
+(WLU) rise with a weekly rhythm; the larger orgs end up activated (more than 5 WLU) while the
+smallest never can be. Every edge case the models handle appears as a small deterministic
+share: cross-org views, owner self-views, re-shares by non-owners, learnings owned through
+their first share, the mapping's aliases, unknown event names, sessions straddling UTC and New
+York midnight, replays (exact, or same event_id at a later time) and invalid rows.
+
+Usage: python -m tooling.generate_demo_data [--seed N] [--output PATH] [--summary]
+The same seed always gives a byte-identical file. --summary recomputes weekly WLU from the
+written file, naively and independently of the dbt models, as a sanity check.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import itertools
+import random
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_OUTPUT = ROOT / "seeds" / "demo" / "north_star_demo_events.csv"
+DEFAULT_SEED = 20260601
+HEADER = ["event_id", "event_time", "user_id", "org_id", "event_name", "learning_id", "learning_type"]
+START = date(2026, 6, 1)  # a Monday, so demo weeks line up with north_star_week_start
+DAYS = 16 * 7
+TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
+
+# (org_id, users, week the org onboards). Sizes are roughly 60 / rank**1.2; onboarding is
+# staggered so the company-wide WLU keeps climbing instead of plateauing after a month.
+ORGS = [
+    ("org_acme", 60, 0), ("org_globex", 26, 1), ("org_initech", 16, 0), ("org_umbrella", 11, 3),
+    ("org_hooli", 9, 5), ("org_stark", 7, 2), ("org_wayne", 6, 7), ("org_wonka", 5, 0),
+    ("org_tyrell", 4, 9), ("org_soylent", 4, 4), ("org_cyberdyne", 3, 11), ("org_vandelay", 3, 6),
+]
+LEARNING_TYPES, LEARNING_TYPE_WEIGHTS = ["chart", "dashboard", "notebook"], [6, 3, 1]
+OTHER_EVENTS = ["query_run", "query_run", "cohort_computed"]
+UNKNOWN_EVENTS = ["legacy_ping", "page_heartbeat"]  # not in the mapping: must count as "other"
+LEARNING_SHELF_LIFE = 21  # days a learning keeps attracting views
+
+
+@dataclass
+class User:
+    user_id: str
+    org_id: str
+    engagement: float  # chance of a session on a weekday once the org is fully onboarded
+    create_rate: float  # chance of creating a learning in a session
+
+
+@dataclass
+class Learning:
+    learning_id: str
+    learning_type: str
+    owner: User
+    day: int
+    shared: bool = False
+
+
+def adoption(days_since_onboarding: int) -> float:
+    """New orgs start timid and reach full usage after six weeks."""
+    return min(1.0, 0.3 + 0.7 * days_since_onboarding / 42)
+
+
+def event_name(rng: random.Random, action: str, learning_type: str) -> str:
+    """Half the learning events use the type-specific aliases that the default mapping covers."""
+    if rng.random() < 0.5:
+        return f"learning_{action}"
+    if action == "created" and learning_type == "chart":
+        return "chart_saved"
+    return f"{learning_type}_{action}"
+
+
+class Simulation:
+    def __init__(self, rng: random.Random):
+        self.rng = rng
+        self.events: list[list] = []  # [event_time, user_id, org_id, event_name, learning_id, learning_type]
+        self.learnings: dict[str, list[Learning]] = {org_id: [] for org_id, _, _ in ORGS}
+        self.user_numbers, self.learning_numbers = itertools.count(1), itertools.count(1)
+        self.orgs = [(org_id, week * 7, [self.make_user(org_id) for _ in range(size)])
+                     for org_id, size, week in ORGS]
+        self.clock = datetime.min
+
+    def make_user(self, org_id: str) -> User:
+        creator = self.rng.random() < 0.45  # power users make most learnings; the rest mostly view
+        return User(f"user_{next(self.user_numbers):04d}", org_id, self.rng.uniform(0.35, 0.85),
+                    self.rng.uniform(0.25, 0.5) if creator else 0.03)
+
+    def emit(self, user: User, name: str, learning: Learning | None = None) -> None:
+        self.clock += timedelta(seconds=self.rng.randint(15, 420))
+        self.events.append([self.clock, user.user_id, user.org_id, name,
+                            learning.learning_id if learning else "", learning.learning_type if learning else ""])
+
+    def run(self) -> list[list]:
+        for day in range(DAYS):
+            for org_id, onboarded, users in self.orgs:
+                if day < onboarded:
+                    continue
+                # Only learnings from earlier days are visible, so views never precede creation.
+                recent = [l for l in self.learnings[org_id] if day - l.day <= LEARNING_SHELF_LIFE]
+                weekend_damping = 0.2 if (START + timedelta(day)).weekday() >= 5 else 1.0
+                for user in users:
+                    if self.rng.random() < user.engagement * adoption(day - onboarded) * weekend_damping:
+                        self.session(user, day, adoption(day - onboarded), recent)
+        return self.events
+
+    def session_start(self, day: int) -> datetime:
+        midnight = datetime.combine(START + timedelta(day), datetime.min.time())
+        if self.rng.random() < 0.03 and day < DAYS - 1:
+            # Straddle a day boundary (UTC midnight or New York midnight, 04:00 UTC in summer)
+            # so changing north_star_timezone visibly moves events between days.
+            boundary = midnight + timedelta(hours=self.rng.choice([24, 4]))
+            return boundary - timedelta(seconds=self.rng.randint(60, 600))
+        hour = min(21, max(5, round(self.rng.gauss(14, 3.5))))  # EU/US working hours in UTC
+        return midnight + timedelta(hours=hour, seconds=self.rng.randint(0, 3599))
+
+    def session(self, user: User, day: int, adoption_level: float, recent: list[Learning]) -> None:
+        self.clock = self.session_start(day)
+        self.emit(user, "session_started")
+        for _ in range(self.rng.randint(0, 4)):
+            self.emit(user, self.rng.choice(OTHER_EVENTS))
+        if self.rng.random() < 0.1:
+            self.emit(user, self.rng.choice(UNKNOWN_EVENTS))
+        # Creating and viewing grow with the org's adoption and with the product's maturity
+        # over the calendar: together they drive the WLU trend.
+        maturity = 0.4 + 0.6 * day / DAYS
+        if self.rng.random() < user.create_rate * adoption_level * maturity:
+            self.create(user, day)
+        mean_views = 0.4 + 1.8 * adoption_level * maturity
+        for _ in range(int(self.rng.expovariate(1 / mean_views))):
+            learning = self.pick_learning(user, recent)
+            if learning is None:
+                break
+            self.emit(user, event_name(self.rng, "viewed", learning.learning_type), learning)
+            if learning.owner is not user and self.rng.random() < 0.04:
+                learning.shared = True
+                self.emit(user, event_name(self.rng, "shared", learning.learning_type), learning)
+
+    def create(self, user: User, day: int) -> None:
+        learning_type = self.rng.choices(LEARNING_TYPES, LEARNING_TYPE_WEIGHTS)[0]
+        learning = Learning(f"{learning_type}_{next(self.learning_numbers):05d}", learning_type, user, day)
+        self.learnings[user.org_id].append(learning)
+        # A few learnings predate tracking of creation: their owner is their first sharer.
+        creation_tracked = self.rng.random() >= 0.03
+        if creation_tracked:
+            self.emit(user, event_name(self.rng, "created", learning_type), learning)
+        if not creation_tracked or self.rng.random() < 0.5:
+            learning.shared = True
+            self.emit(user, event_name(self.rng, "shared", learning_type), learning)
+        if self.rng.random() < 0.3:
+            self.emit(user, event_name(self.rng, "viewed", learning_type), learning)  # owner self-view
+
+    def pick_learning(self, user: User, recent: list[Learning]) -> Learning | None:
+        if self.rng.random() < 0.03:  # a link followed into another org's workspace
+            others = [l for org_id, ls in self.learnings.items() if org_id != user.org_id for l in ls[-20:]]
+            return self.rng.choice(others) if others else None
+        if not recent:
+            return None
+        return self.rng.choices(recent, [3 if l.shared else 1 for l in recent])[0]
+
+
+def add_noise(rng: random.Random, rows: list[list]) -> tuple[list[list], Counter]:
+    """Add replays and invalid rows, each kind a deterministic share of the clean rows."""
+    noisy: list[tuple[str, list]] = []  # (sort time, row): a broken row sits next to its source
+    counts: Counter = Counter()
+    next_id = len(rows) + 1
+    learning_rows = [row for row in rows if row[5]]
+    # (kind, column changed, share, candidate rows): exact copies, same id replayed later, then
+    # rows a validating model must quarantine; those get fresh ids so they are not replays.
+    kinds = [("exact_duplicate", None, 0.015, rows), ("late_replay", 1, 0.01, rows),
+             ("blank_event_id", 0, 0.005, rows), ("blank_user_id", 2, 0.005, rows),
+             ("blank_event_time", 1, 0.005, rows), ("missing_learning_id", 5, 0.005, learning_rows)]
+    for kind, column, share, pool in kinds:
+        for source in rng.sample(pool, round(share * len(rows))):
+            row, counts[kind] = list(source), counts[kind] + 1
+            if kind == "late_replay":
+                later = datetime.strptime(row[1], TIME_FORMAT) + timedelta(seconds=rng.randint(30, 10800))
+                row[1] = later.strftime(TIME_FORMAT)
+            elif column is not None:
+                row[0], row[column], next_id = f"evt_{next_id:06d}", "", next_id + 1
+            noisy.append((row[1] or source[1], row))
+    ordered = sorted([(row[1], row) for row in rows] + noisy, key=lambda pair: pair[0])
+    return [row for _, row in ordered], counts
+
+
+def generate(seed: int) -> tuple[list[list], Counter]:
+    rng = random.Random(seed)
+    events = sorted(Simulation(rng).run(), key=lambda event: event[0])
+    rows = [[f"evt_{n:06d}", event[0].strftime(TIME_FORMAT), *event[1:]] for n, event in enumerate(events, 1)]
+    return add_noise(rng, rows)
+
+
+def write_csv(rows: list[list], output: Path) -> None:
+    output.parent.mkdir(parents=True, exist_ok=True)
+    with output.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(HEADER)
+        writer.writerows(rows)
+
+
+def summarize(path: Path) -> None:
+    """Recompute WLU at each week's last day straight from the definitions, as a cross-check."""
+    with (ROOT / "seeds" / "north_star_event_mapping.csv").open(newline="") as handle:
+        actions = {m["raw_event_name"]: m["action"] for m in csv.DictReader(handle) if m["source_format"] == "generic"}
+    first: dict[str, dict] = {}  # earliest valid occurrence of each event_id
+    with path.open(newline="", encoding="utf-8") as handle:
+        for e in csv.DictReader(handle):
+            e.update(action=actions.get(e["event_name"], "other"), day=e["event_time"][:10])
+            if not (e["event_id"] and e["user_id"] and e["event_time"]) or (e["action"] != "other" and not e["learning_id"]):
+                continue
+            if e["event_id"] not in first or e["event_time"] < first[e["event_id"]]["event_time"]:
+                first[e["event_id"]] = e
+    events = sorted(first.values(), key=lambda e: (e["event_time"], e["event_id"]))
+    owners: dict[str, dict] = {}
+    for action in ("learning_created", "learning_shared"):
+        for e in events:
+            if e["action"] == action:
+                owners.setdefault(e["learning_id"], e)
+    print("week_start  active_users  wlu  activated_orgs")
+    for week in range(DAYS // 7):
+        start, end = str(START + timedelta(week * 7)), str(START + timedelta(week * 7 + 6))
+        active = {e["user_id"] for e in events if start <= e["day"] <= end}
+        viewers, sharers, wlu_by_org = defaultdict(set), defaultdict(set), defaultdict(set)
+        for e in events:
+            if e["action"] == "learning_viewed" and start <= e["day"] <= end and e["user_id"] != owners[e["learning_id"]]["user_id"]:
+                viewers[e["learning_id"]].add(e["user_id"])
+            if e["action"] == "learning_shared" and e["day"] <= end:
+                sharers[e["learning_id"]].add(e["user_id"])
+        for learning_id, owner in owners.items():
+            for user in (sharers[learning_id] | {owner["user_id"]}) & active:
+                if len(viewers[learning_id] - {user}) >= 2:
+                    wlu_by_org[owner["org_id"]].add(user)
+        activated = sorted(org for org, users in wlu_by_org.items() if len(users) > 5)
+        print(f"{start}  {len(active):12d}  {len(set().union(*wlu_by_org.values())):3d}  {len(activated)} {' '.join(activated)}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
+    parser.add_argument("--summary", action="store_true", help="print weekly WLU computed from the file")
+    args = parser.parse_args()
+    rows, noise = generate(args.seed)
+    write_csv(rows, args.output)
+    print(f"wrote {len(rows)} rows to {args.output}; noise rows: {dict(noise)}")
+    if args.summary:
+        summarize(args.output)
+
+
+if __name__ == "__main__":
+    main()
