@@ -24,10 +24,10 @@ mapped as (
         staged_events.user_id,
         staged_events.organization_id,
         staged_events.event_name,
-        coalesce(event_mapping.action, 'other') as action,
         staged_events.learning_id,
         staged_events.learning_type,
-        staged_events.source_invalid_reason
+        staged_events.source_invalid_reason,
+        coalesce(event_mapping.action, 'other') as action
     from staged_events
     left join event_mapping
         on staged_events.event_name = event_mapping.raw_event_name

@@ -42,9 +42,9 @@ final as (
     select
         segments.learning_id,
         learnings.organization_id,
-        greatest(segments.segment_start, learnings.exists_from_date) as segment_start,
         segments.segment_end,
-        segments.consumer_count
+        segments.consumer_count,
+        greatest(segments.segment_start, learnings.exists_from_date) as segment_start
     from segments
     inner join learnings
         on segments.learning_id = learnings.learning_id

@@ -90,9 +90,9 @@ final as (
         segments.learning_id,
         learnings.organization_id,
         segments.sharer_user_id as user_id,
-        greatest(segments.segment_start, sharers.sharer_from_date) as span_start,
         segments.segment_end as span_end,
-        segments.other_consumer_count
+        segments.other_consumer_count,
+        greatest(segments.segment_start, sharers.sharer_from_date) as span_start
     from segments
     inner join sharers
         on

@@ -33,7 +33,7 @@ final as (
         on
             credited_spans.user_id = activity_spans.user_id
             and credited_spans.span_start <= activity_spans.span_end
-            and activity_spans.span_start <= credited_spans.span_end
+            and credited_spans.span_end >= activity_spans.span_start
 
 )
 

@@ -1,0 +1,79 @@
+"""The project's two commands: `demo` (build the demo and show the NSM) and `test` (the suite).
+
+    python -m tooling.cli demo
+    python -m tooling.cli test [--engine duckdb|postgres|spark|all]
+    python -m tooling.cli dbt -- <any dbt arguments>
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+
+from tooling.dbt_runner import ROOT, dbt_env, resolve_mode, run_dbt
+from tooling.show_latest import show_latest
+
+
+def demo() -> int:
+    mode = resolve_mode()
+    if run_dbt(mode, ["build"]).returncode != 0:
+        print("north_star: dbt build failed (see above).")
+        return 1
+    show_latest(dbt_env()["NORTH_STAR_DUCKDB_PATH"])
+    return 0
+
+
+def lint(mode) -> int:
+    env = dbt_env({"DBT_PROJECT_DIR": str(mode.project_dir), "DBT_PROFILES_DIR": str(ROOT)})
+    command = [sys.executable, "-m", "sqlfluff", "lint", "models", "analyses", "tests"]
+    return subprocess.run(command, cwd=mode.project_dir, env=env).returncode
+
+
+def pytest_suite(engine: str) -> int:
+    command = [sys.executable, "-m", "pytest", "tests", "-q", f"--engine={engine}"]
+    return subprocess.run(command, cwd=ROOT, env=dbt_env()).returncode
+
+
+def test(engine: str) -> int:
+    mode = resolve_mode()
+    steps = {
+        "dbt build (models, data tests, unit tests) on DuckDB": lambda: run_dbt(mode, ["build"]).returncode,
+        f"pytest scenarios ({engine})": lambda: pytest_suite(engine),
+        "sqlfluff lint": lambda: lint(mode),
+        "dbt docs generate": lambda: run_dbt(mode, ["docs", "generate"]).returncode,
+    }
+    results = {}
+    for name, step in steps.items():
+        print(f"\n=== {name}", flush=True)
+        results[name] = step()
+    print("\n=== summary")
+    for name, code in results.items():
+        print(f"{'ok    ' if code == 0 else 'FAILED'}  {name}")
+    failed = sum(1 for code in results.values() if code != 0)
+    print(f"steps: {len(results) - failed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="north_star", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("demo", help="build everything on DuckDB with the demo data and print the NSM")
+    test_parser = commands.add_parser("test", help="run the whole suite; non-zero exit on any failure")
+    test_parser.add_argument("--engine", default=os.environ.get("NORTH_STAR_ENGINE", "duckdb"),
+                             choices=["duckdb", "postgres", "spark", "all"])
+    dbt_parser = commands.add_parser("dbt", help="run dbt in the right mode (normal or air-gapped)")
+    dbt_parser.add_argument("args", nargs=argparse.REMAINDER)
+    options = parser.parse_args(argv)
+    if options.command == "demo":
+        return demo()
+    if options.command == "test":
+        return test(options.engine)
+    args = [arg for arg in options.args if arg != "--"]
+    return run_dbt(resolve_mode(), args).returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main())
