@@ -1,0 +1,16 @@
+{#- Consumption of Learnings sums the consumer counts of broadcasted learnings, each of
+    which has at least var('north_star_min_consumers') consumers, so on every row
+    CoL >= min_consumers * BL, and CoL is zero exactly when BL is.
+
+    Catches, for example, consumption summed over every viewed learning instead of the
+    broadcasted ones (CoL > 0 on a day without broadcasts), or broadcasts counted with an
+    off-by-one threshold (a learning with one consumer makes CoL < 2 * BL). -#}
+{% test north_star_consumption_covers_broadcasts(model, column_name, broadcasts_column) %}
+
+select *
+from {{ model }}
+where
+    {{ column_name }} < {{ var('north_star_min_consumers') }} * {{ broadcasts_column }}
+    or ({{ column_name }} > 0 and {{ broadcasts_column }} = 0)
+
+{% endtest %}
