@@ -2,12 +2,15 @@
     var('north_star_activation_threshold') ("more than five").
 
     Catches, for example, `>=` in place of `>`: an organization with exactly five WLU
-    flagged as activated. -#}
-{% test north_star_activation_matches_threshold(model, column_name, learning_users_column) %}
+    flagged as activated. `activation_threshold` defaults to the var, which only
+    north_star's own nodes can see. -#}
+{% test north_star_activation_matches_threshold(model, column_name, learning_users_column, activation_threshold=none) %}
+{%- set activation_threshold = var('north_star_activation_threshold') if activation_threshold is none
+    else activation_threshold %}
 
 select *
 from {{ model }}
 where
-    {{ column_name }} != ({{ learning_users_column }} > {{ var('north_star_activation_threshold') }})
+    {{ column_name }} != ({{ learning_users_column }} > {{ activation_threshold }})
 
 {% endtest %}

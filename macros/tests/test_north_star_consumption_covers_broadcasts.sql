@@ -4,13 +4,15 @@
 
     Catches, for example, consumption summed over every viewed learning instead of the
     broadcasted ones (CoL > 0 on a day without broadcasts), or broadcasts counted with an
-    off-by-one threshold (a learning with one consumer makes CoL < 2 * BL). -#}
-{% test north_star_consumption_covers_broadcasts(model, column_name, broadcasts_column) %}
+    off-by-one threshold (a learning with one consumer makes CoL < 2 * BL).
+    `min_consumers` defaults to the var, which only north_star's own nodes can see. -#}
+{% test north_star_consumption_covers_broadcasts(model, column_name, broadcasts_column, min_consumers=none) %}
+{%- set min_consumers = var('north_star_min_consumers') if min_consumers is none else min_consumers %}
 
 select *
 from {{ model }}
 where
-    {{ column_name }} < {{ var('north_star_min_consumers') }} * {{ broadcasts_column }}
+    {{ column_name }} < {{ min_consumers }} * {{ broadcasts_column }}
     or ({{ column_name }} > 0 and {{ broadcasts_column }} = 0)
 
 {% endtest %}

@@ -1,0 +1,216 @@
+"""north_star installed into another dbt project, the way a data team uses it.
+
+A throwaway project `analytics` gets the package in dbt_packages/, points the source vars at
+its own raw table, and builds. The test checks that the demo data stays out of the user's
+warehouse, that the marts match a hand-worked scenario, and that each invariant test of the
+package fails on a plausible wrong implementation (models in `wrong_models/`).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tooling.dbt_runner import ROOT, REQUIRED_PACKAGES, dbt_env, packages_installed
+
+DBT = str(Path(sys.executable).with_name("dbt"))
+
+# s1 owns L1, s2..s5 re-share it, c1 and c2 view it the next day: five WLU in o1, so o1
+# is not activated (activation needs more than five). L2 has a single consumer (c1) and
+# is never broadcast. c3 is active only through an unknown event name. One row has no user.
+RAW_EVENTS = [
+    ("k1", "2026-02-02 09:00:00", "s1", "o1", "learning_created", "L1", "chart"),
+    ("k2", "2026-02-02 09:05:00", "s2", "o1", "learning_shared", "L1", "chart"),
+    ("k3", "2026-02-02 09:06:00", "s3", "o1", "learning_shared", "L1", "chart"),
+    ("k4", "2026-02-02 09:07:00", "s4", "o1", "learning_shared", "L1", "chart"),
+    ("k5", "2026-02-02 09:08:00", "s5", "o1", "learning_shared", "L1", "chart"),
+    ("k6", "2026-02-02 10:00:00", "s1", "o1", "learning_created", "L2", "notebook"),
+    ("k7", "2026-02-03 09:00:00", "c1", "o1", "learning_viewed", "L1", "chart"),
+    ("k8", "2026-02-03 09:30:00", "c2", "o1", "learning_viewed", "L1", "chart"),
+    ("k9", "2026-02-03 10:00:00", "c1", "o1", "learning_viewed", "L2", "notebook"),
+    ("k10", "2026-02-05 10:00:00", "c3", "o2", "legacy_ping", None, None),
+    ("k11", "2026-02-12 10:00:00", "c1", "o1", "learning_viewed", "L2", "notebook"),
+    ("k12", "2026-02-06 10:00:00", None, "o1", "learning_viewed", "L1", "chart"),
+]
+
+# Worked by hand from the definitions (7-day window, 2 consumers, threshold 5):
+# WLU: s1..s5 are credited while c1, c2 are consumers (02-03..02-09) and active through
+# 02-08, the window of their last event. WAU: s1..s5 02-02..02-08, c1 02-03..02-09 and
+# 02-12, c2 02-03..02-09, c3 02-05..02-11. BL/CoL: L1 with 2 consumers 02-03..02-09.
+EXPECTED_DAILY = {
+    # date: (wlu, wau, bl, col, ao)
+    "2026-02-02": (0, 5, 0, 0, 0),
+    "2026-02-03": (5, 7, 1, 2, 0),
+    "2026-02-04": (5, 7, 1, 2, 0),
+    "2026-02-05": (5, 8, 1, 2, 0),
+    "2026-02-06": (5, 8, 1, 2, 0),
+    "2026-02-07": (5, 8, 1, 2, 0),
+    "2026-02-08": (5, 8, 1, 2, 0),
+    "2026-02-09": (0, 3, 1, 2, 0),
+    "2026-02-10": (0, 1, 0, 0, 0),
+    "2026-02-11": (0, 1, 0, 0, 0),
+    "2026-02-12": (0, 1, 0, 0, 0),
+}
+
+# Plausible wrong implementations, each paired with the package's invariant test that must
+# catch it on RAW_EVENTS.
+WRONG_MODELS = {
+    # WLU as every credited sharer, forgetting that a WLU must be active in the window:
+    # on 02-09 s1..s5 are still credited but inactive, so WLU 5 > WAU 3.
+    "wrong_learning_users_ignoring_activity": (
+        """
+        select daily.date_day, count(distinct credited.user_id) as weekly_learning_users,
+            daily.weekly_active_users
+        from {{ ref('fct_north_star_daily') }} as daily
+        left join {{ ref('int_sharer_qualifying_spans') }} as credited
+            on daily.date_day between credited.span_start and credited.span_end
+        group by daily.date_day, daily.weekly_active_users
+        """,
+        "weekly_learning_users", "north_star_at_most", {"upper_bound_column": "weekly_active_users"},
+    ),
+    # Consumption summed over every viewed learning, not only broadcasted ones: L2's single
+    # consumer on 02-12 gives consumption without a broadcast.
+    "wrong_consumption_of_every_viewed_learning": (
+        """
+        select daily.date_day, daily.broadcasted_learnings,
+            coalesce(sum(reach.consumer_count), 0) as consumption_of_learnings
+        from {{ ref('fct_north_star_daily') }} as daily
+        left join {{ ref('int_learning_reach_segments') }} as reach
+            on daily.date_day between reach.segment_start and reach.segment_end
+        group by daily.date_day, daily.broadcasted_learnings
+        """,
+        "consumption_of_learnings", "north_star_consumption_covers_broadcasts",
+        {"broadcasts_column": "broadcasted_learnings", "min_consumers": 2},
+    ),
+    # "Five or more" instead of "more than five": o1 with exactly five WLU is activated.
+    "wrong_activation_at_five": (
+        """
+        select date_day, organization_id, weekly_learning_users,
+            weekly_learning_users >= 5 as is_activated
+        from {{ ref('fct_organization_north_star_daily') }}
+        """,
+        "is_activated", "north_star_activation_matches_threshold",
+        {"learning_users_column": "weekly_learning_users", "activation_threshold": 5},
+    ),
+    # Staging that filters bad rows out instead of quarantining them: k12 disappears.
+    "wrong_classification_dropping_invalid_rows": (
+        """
+        select event_id, 'valid' as event_status
+        from {{ source('north_star', 'events') }}
+        where user_id is not null
+        """,
+        "event_status", "north_star_rows_reconcile", {"compare_to": "source('north_star', 'events')"},
+    ),
+    # An event mapping that lists a raw name twice duplicates every event of that name.
+    "wrong_classification_with_mapping_fan_out": (
+        """
+        with mapping as (
+            select 'learning_viewed' as raw_event_name union all select 'learning_viewed'
+        )
+        select events.event_id, 'valid' as event_status
+        from {{ source('north_star', 'events') }} as events
+        left join mapping on events.event_name = mapping.raw_event_name
+        """,
+        "event_status", "north_star_rows_reconcile", {"compare_to": "source('north_star', 'events')"},
+    ),
+}
+
+
+def write_wrong_models(models: Path) -> None:
+    models.mkdir()
+    properties = ["models:"]
+    for name, (sql, column, test, arguments) in WRONG_MODELS.items():
+        (models / f"{name}.sql").write_text(sql)
+        properties += [f"  - name: {name}", "    columns:", f"      - name: {column}",
+                       "        data_tests:", f"          - north_star.{test}:",
+                       "              arguments:"]
+        properties += [f"                {key}: \"{value}\"" for key, value in arguments.items()]
+    (models / "_wrong_models.yml").write_text("\n".join(properties) + "\n")
+
+
+def run(project: Path, *args: str) -> subprocess.CompletedProcess:
+    env = dbt_env({"ANALYTICS_DUCKDB_PATH": str(project / "analytics.duckdb")})
+    return subprocess.run([DBT, *args, "--project-dir", str(project), "--profiles-dir", str(project)],
+                          cwd=project, env=env, capture_output=True, text=True)
+
+
+@pytest.fixture(scope="module")
+def analytics_project(tmp_path_factory) -> Path:
+    project = tmp_path_factory.mktemp("analytics")
+    write_wrong_models(project / "models")
+    package_tests = packages_installed()
+    (project / "dbt_project.yml").write_text(
+        "name: analytics\nversion: '1.0'\nconfig-version: 2\nprofile: analytics\n"
+        "model-paths: [models]\n"
+        "vars:\n"
+        "  north_star_events_schema: raw\n"
+        "  north_star_events_table: product_events\n"
+        f"  north_star_package_tests: {str(package_tests).lower()}\n"
+    )
+    (project / "profiles.yml").write_text(
+        "analytics:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n"
+        "      path: \"{{ env_var('ANALYTICS_DUCKDB_PATH') }}\"\n      threads: 2\n"
+    )
+    packages = project / "dbt_packages"
+    packages.mkdir()
+    (packages / "north_star").symlink_to(ROOT)
+    if package_tests:
+        for name in (*REQUIRED_PACKAGES, "dbt_date"):
+            (packages / name).symlink_to(ROOT / "dbt_packages" / name)
+    with duckdb.connect(str(project / "analytics.duckdb")) as connection:
+        connection.execute("create schema raw")
+        connection.execute(
+            "create table raw.product_events (event_id varchar, event_time timestamp, user_id varchar,"
+            " org_id varchar, event_name varchar, learning_id varchar, learning_type varchar,"
+            " app_version varchar)"
+        )
+        connection.executemany("insert into raw.product_events values (?, ?, ?, ?, ?, ?, ?, '1.2.3')",
+                               RAW_EVENTS)
+    return project
+
+
+@pytest.fixture(scope="module")
+def package_build(analytics_project: Path) -> subprocess.CompletedProcess:
+    return run(analytics_project, "build", "--exclude", "package:analytics")
+
+
+def query(project: Path, sql: str) -> list[tuple]:
+    with duckdb.connect(str(project / "analytics.duckdb"), read_only=True) as connection:
+        return connection.execute(sql).fetchall()
+
+
+def test_package_builds_in_another_project(package_build):
+    assert package_build.returncode == 0, package_build.stdout[-4000:]
+
+
+def test_demo_data_is_not_loaded_into_the_users_warehouse(analytics_project, package_build):
+    tables = {name for (name,) in query(analytics_project, "select table_name from information_schema.tables")}
+    assert "north_star_demo_events" not in tables
+    assert {"north_star_event_mapping", "fct_north_star_daily"} <= tables
+
+
+def test_marts_match_the_hand_worked_scenario(analytics_project, package_build):
+    rows = query(analytics_project,
+                 "select date_day, weekly_learning_users, weekly_active_users, broadcasted_learnings,"
+                 " consumption_of_learnings, activated_organizations from main.fct_north_star_daily"
+                 " order by date_day")
+    actual = {str(day): tuple(values) for day, *values in rows}
+    assert actual == EXPECTED_DAILY
+
+
+def test_rows_reconcile_with_the_quarantine(analytics_project, package_build):
+    assert query(analytics_project, "select * from main.audit_event_reconciliation") == [(12, 11, 1, 0)]
+    assert query(analytics_project, "select event_id, rejection_reason from main.audit_quarantined_events") \
+        == [("k12", "missing_user_id")]
+
+
+def test_each_invariant_fails_on_a_plausible_wrong_implementation(analytics_project, package_build):
+    result = run(analytics_project, "build", "--select", "package:analytics")
+    failing_lines = [line for line in result.stdout.splitlines() if " FAIL " in line]
+    caught = {name for name in WRONG_MODELS if any(name in line for line in failing_lines)}
+    assert caught == set(WRONG_MODELS), result.stdout[-4000:]
+    assert len(failing_lines) == len(WRONG_MODELS), result.stdout[-4000:]
