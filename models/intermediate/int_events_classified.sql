@@ -1,8 +1,27 @@
+{{ config(**north_star_incremental_config('partition_date')) }}
+
+{#- Incremental runs re-read the new days plus the lookback before them (late events). -#}
+{%- set batch_start = none -%}
+{%- if is_incremental() and execute -%}
+    {%- set latest = north_star_as_date(
+        run_query('select max(event_date) from ' ~ this).columns[0].values()[0]
+    ) -%}
+    {%- if latest is not none -%}
+        {%- set batch_start = latest - modules.datetime.timedelta(days=north_star_lookback_days() - 1) -%}
+    {%- endif -%}
+{%- endif -%}
+
 with
 
 staged_events as (
 
     select * from {{ north_star_staged_events() }}
+    {%- if batch_start is not none %}
+    -- A day of margin on the UTC side: local days start up to 14 hours off UTC.
+        where
+            event_at is null
+            or event_at >= {{ north_star_date_literal(batch_start - modules.datetime.timedelta(days=1)) }}
+    {%- endif %}
 
 ),
 
@@ -16,6 +35,20 @@ event_mapping as (
 
 ),
 
+{% if batch_start is not none -%}
+-- Event ids already counted on earlier days: a replay of one of them is a duplicate.
+    counted_event_ids as (
+
+        select distinct event_id
+        from {{ this }}
+        where
+            event_status = 'valid'
+            and partition_date < {{ north_star_date_literal(batch_start) }}
+
+    ),
+
+{% endif -%}
+
 mapped as (
 
     select
@@ -27,7 +60,8 @@ mapped as (
         staged_events.learning_id,
         staged_events.learning_type,
         staged_events.source_invalid_reason,
-        coalesce(event_mapping.action, 'other') as action
+        coalesce(event_mapping.action, 'other') as action,
+        {{ north_star_local_date('staged_events.event_at') }} as event_date
     from staged_events
     left join event_mapping
         on staged_events.event_name = event_mapping.raw_event_name
@@ -46,22 +80,42 @@ validated as (
             when action != 'other' and learning_id is null then 'missing_learning_id'
         end as rejection_reason
     from mapped
+    {%- if batch_start is not none %}
+        where
+            event_date is null
+            or event_date >= {{ north_star_date_literal(batch_start) }}
+    {%- endif %}
 
 ),
 
 ranked as (
 
     select
-        *,
+        validated.*,
         -- Replays share an event_id: the earliest occurrence is the one that counts.
         case
-            when rejection_reason is null
+            when validated.rejection_reason is null
                 then row_number() over (
-                    partition by event_id, rejection_reason
-                    order by event_at, user_id, event_name, learning_id, organization_id
+                    partition by validated.event_id, validated.rejection_reason
+                    order by
+                        validated.event_at,
+                        validated.user_id,
+                        validated.event_name,
+                        validated.learning_id,
+                        validated.organization_id
                 )
-        end as occurrence_number
-    from validated
+        end as occurrence_number,
+        {%- if batch_start is not none %}
+            counted_event_ids.event_id is not null as is_counted_before
+        {%- else %}
+        false as is_counted_before
+        {%- endif %}
+    from
+        validated
+    {%- if batch_start is not none %}
+    left join counted_event_ids
+        on validated.event_id = counted_event_ids.event_id
+    {%- endif %}
 
 ),
 
@@ -70,7 +124,7 @@ final as (
     select
         event_id,
         event_at,
-        {{ north_star_local_date('event_at') }} as event_date,
+        event_date,
         user_id,
         organization_id,
         event_name,
@@ -79,13 +133,21 @@ final as (
         learning_type,
         case
             when rejection_reason is not null then 'quarantined'
-            when occurrence_number > 1 then 'duplicate'
+            when occurrence_number > 1 or is_counted_before then 'duplicate'
             else 'valid'
         end as event_status,
         case
-            when rejection_reason is null and occurrence_number > 1 then 'duplicate_event_id'
+            when rejection_reason is null and (occurrence_number > 1 or is_counted_before)
+                then 'duplicate_event_id'
             else rejection_reason
-        end as rejection_reason
+        end as rejection_reason,
+        -- Rows without a time are re-read by every run, so they live in the last partition.
+        coalesce(event_date, cast('9999-12-31' as date)) as partition_date,
+        {%- if batch_start is not none %}
+            {{ north_star_date_literal(batch_start) }} as recomputed_from_date
+        {%- else %}
+        cast(null as date) as recomputed_from_date
+        {%- endif %}
     from ranked
 
 )

@@ -6,9 +6,9 @@ learnings as (
 
 ),
 
-valid_events as (
+ownership_events as (
 
-    select * from {{ ref('int_events_valid') }}
+    select * from {{ ref('int_learning_ownership_events') }}
 
 ),
 
@@ -18,7 +18,7 @@ first_shares as (
         learning_id,
         user_id,
         min(event_date) as first_shared_date
-    from valid_events
+    from ownership_events
     where action = 'learning_shared'
     group by learning_id, user_id
 

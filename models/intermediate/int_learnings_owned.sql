@@ -1,8 +1,8 @@
 with
 
-valid_events as (
+ownership_events as (
 
-    select * from {{ ref('int_events_valid') }}
+    select * from {{ ref('int_learning_ownership_events') }}
 
 ),
 
@@ -24,8 +24,7 @@ ownership_candidates as (
                 event_at,
                 event_id
         ) as candidate_rank
-    from valid_events
-    where action in ('learning_created', 'learning_shared')
+    from ownership_events
 
 ),
 

@@ -1,20 +1,19 @@
 {%- set window_days = var('north_star_window_days') -%}
+{%- set events_from = north_star_events_from_date(north_star_recompute_from_date()) -%}
 
 with
-
-valid_events as (
-
-    select * from {{ ref('int_events_valid') }}
-
-),
 
 active_days as (
 
     select distinct
         organization_id,
         event_date
-    from valid_events
-    where organization_id is not null
+    from {{ ref('int_active_days') }}
+    where
+        organization_id is not null
+        {%- if events_from is not none %}
+            and event_date >= {{ north_star_date_literal(events_from) }}
+        {%- endif %}
 
 ),
 

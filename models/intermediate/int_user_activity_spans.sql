@@ -1,19 +1,17 @@
 {%- set window_days = var('north_star_window_days') -%}
+{%- set events_from = north_star_events_from_date(north_star_recompute_from_date()) -%}
 
 with
-
-valid_events as (
-
-    select * from {{ ref('int_events_valid') }}
-
-),
 
 active_days as (
 
     select distinct
         user_id,
         event_date
-    from valid_events
+    from {{ ref('int_active_days') }}
+    {%- if events_from is not none %}
+        where event_date >= {{ north_star_date_literal(events_from) }}
+    {%- endif %}
 
 ),
 

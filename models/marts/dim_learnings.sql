@@ -14,15 +14,9 @@ sharers as (
 
 ),
 
-consumer_spans as (
+milestones as (
 
-    select * from {{ ref('int_learning_consumer_spans') }}
-
-),
-
-reach_segments as (
-
-    select * from {{ ref('int_learning_reach_segments') }}
+    select * from {{ ref('int_north_star_milestones') }}
 
 ),
 
@@ -36,26 +30,13 @@ sharer_counts as (
 
 ),
 
-consumer_counts as (
+first_broadcasts as (
 
     select
-        learning_id,
-        count(distinct consumer_user_id) as consumer_count
-    from consumer_spans
-    group by learning_id
-
-),
-
-broadcasts as (
-
-    select
-        learning_id,
-        min(segment_start) as first_broadcast_date,
-        max(segment_end) as last_broadcast_date,
-        max(consumer_count) as peak_consumer_count
-    from reach_segments
-    where consumer_count >= {{ var('north_star_min_consumers') }}
-    group by learning_id
+        entity_id as learning_id,
+        milestone_date as first_broadcast_date
+    from milestones
+    where milestone = 'learning_first_broadcast'
 
 ),
 
@@ -70,18 +51,13 @@ final as (
         cast(learnings.owned_at as {{ dbt.type_timestamp() }}) as owned_at,
         learnings.exists_from_date as first_seen_date,
         cast(coalesce(sharer_counts.sharer_count, 0) as {{ dbt.type_bigint() }}) as sharer_count,
-        cast(coalesce(consumer_counts.consumer_count, 0) as {{ dbt.type_bigint() }}) as lifetime_consumer_count,
-        broadcasts.first_broadcast_date,
-        broadcasts.last_broadcast_date,
-        cast(coalesce(broadcasts.peak_consumer_count, 0) as {{ dbt.type_bigint() }}) as peak_consumer_count,
-        broadcasts.first_broadcast_date is not null as is_ever_broadcast
+        first_broadcasts.first_broadcast_date,
+        first_broadcasts.first_broadcast_date is not null as is_ever_broadcast
     from learnings
     left join sharer_counts
         on learnings.learning_id = sharer_counts.learning_id
-    left join consumer_counts
-        on learnings.learning_id = consumer_counts.learning_id
-    left join broadcasts
-        on learnings.learning_id = broadcasts.learning_id
+    left join first_broadcasts
+        on learnings.learning_id = first_broadcasts.learning_id
 
 )
 

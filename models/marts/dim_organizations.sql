@@ -2,9 +2,9 @@
 
 with
 
-valid_events as (
+active_days as (
 
-    select * from {{ ref('int_events_valid') }}
+    select * from {{ ref('int_active_days') }}
 
 ),
 
@@ -27,7 +27,7 @@ organization_activity as (
         min(event_date) as first_active_date,
         max(event_date) as last_active_date,
         count(distinct user_id) as user_count
-    from valid_events
+    from active_days
     where organization_id is not null
     group by organization_id
 

@@ -2,9 +2,9 @@
 
 with
 
-valid_events as (
+active_days as (
 
-    select * from {{ ref('int_events_valid') }}
+    select * from {{ ref('int_active_days') }}
 
 ),
 
@@ -14,9 +14,9 @@ learnings as (
 
 ),
 
-weekly_learning_user_spans as (
+milestones as (
 
-    select * from {{ ref('int_weekly_learning_user_spans') }}
+    select * from {{ ref('int_north_star_milestones') }}
 
 ),
 
@@ -24,12 +24,11 @@ user_activity as (
 
     select
         user_id,
-        min(event_at) as first_event_at,
-        max(event_at) as last_event_at,
         min(event_date) as first_active_date,
         max(event_date) as last_active_date,
-        count(*) as event_count
-    from valid_events
+        count(distinct event_date) as active_day_count,
+        sum(event_count) as event_count
+    from active_days
     group by user_id
 
 ),
@@ -42,9 +41,9 @@ organization_events as (
         organization_id,
         row_number() over (
             partition by user_id
-            order by count(*) desc, min(event_at), organization_id
+            order by sum(event_count) desc, min(event_date), organization_id
         ) as organization_rank
-    from valid_events
+    from active_days
     where organization_id is not null
     group by user_id, organization_id
 
@@ -60,14 +59,13 @@ owned_learnings as (
 
 ),
 
-learning_user_days as (
+first_learning_user_days as (
 
     select
-        user_id,
-        min(span_start) as first_weekly_learning_user_date,
-        max(span_end) as last_weekly_learning_user_date
-    from weekly_learning_user_spans
-    group by user_id
+        entity_id as user_id,
+        milestone_date as first_weekly_learning_user_date
+    from milestones
+    where milestone = 'user_first_weekly_learning_user'
 
 ),
 
@@ -76,15 +74,13 @@ final as (
     select
         cast(user_activity.user_id as {{ dbt.type_string() }}) as user_id,
         cast(organization_events.organization_id as {{ dbt.type_string() }}) as organization_id,
-        cast(user_activity.first_event_at as {{ dbt.type_timestamp() }}) as first_event_at,
-        cast(user_activity.last_event_at as {{ dbt.type_timestamp() }}) as last_event_at,
         user_activity.first_active_date,
         user_activity.last_active_date,
+        cast(user_activity.active_day_count as {{ dbt.type_bigint() }}) as active_day_count,
         cast(user_activity.event_count as {{ dbt.type_bigint() }}) as event_count,
         cast(coalesce(owned_learnings.owned_learning_count, 0) as {{ dbt.type_bigint() }}) as owned_learning_count,
-        learning_user_days.first_weekly_learning_user_date,
-        learning_user_days.last_weekly_learning_user_date,
-        learning_user_days.first_weekly_learning_user_date is not null as is_ever_weekly_learning_user
+        first_learning_user_days.first_weekly_learning_user_date,
+        first_learning_user_days.first_weekly_learning_user_date is not null as is_ever_weekly_learning_user
     from user_activity
     left join organization_events
         on
@@ -92,8 +88,8 @@ final as (
             and organization_events.organization_rank = 1
     left join owned_learnings
         on user_activity.user_id = owned_learnings.user_id
-    left join learning_user_days
-        on user_activity.user_id = learning_user_days.user_id
+    left join first_learning_user_days
+        on user_activity.user_id = first_learning_user_days.user_id
 
 )
 

@@ -1,10 +1,12 @@
-{{ config(contract={'enforced': true}) }}
+{{ config(contract={'enforced': true}, **north_star_incremental_config('date_day')) }}
+
+{%- set recompute_from = north_star_mart_recompute_from() %}
 
 with
 
-valid_events as (
+active_days as (
 
-    select * from {{ ref('int_events_valid') }}
+    select * from {{ ref('int_active_days') }}
 
 ),
 
@@ -35,9 +37,13 @@ organization_daily as (
 reporting_bounds as (
 
     select
+        {%- if recompute_from is not none %}
+            {{ north_star_date_literal(recompute_from) }} as first_date,
+        {%- else %}
         min(event_date) as first_date,
+        {%- endif %}
         max(event_date) as last_date
-    from valid_events
+    from active_days
 
 ),
 

@@ -1,6 +1,6 @@
 {{ config(enabled=north_star_format_enabled('generic')) }}
 {% if north_star_demo_events_in_use() %}
-    -- depends_on: {{ ref('north_star_demo_events') }}
+-- depends_on: {{ ref('north_star_demo_events') }}
 {% endif %}
 
 with
