@@ -1,0 +1,166 @@
+"""Incremental runs give exactly the marts of one full refresh over the same data.
+
+Events are loaded in batches, as a warehouse receives them: each later batch adds new days,
+events that arrive late (dated inside the lookback before the last loaded day) and replays
+of events already loaded. After a full build of the first batch and one incremental run
+per later batch, every mart must equal, row by row, a full refresh over all batches — under
+the default definitions and under a 28-day window, 3 consumers and America/Los_Angeles.
+Events later than the lookback are not picked up but listed in audit_late_events.
+"""
+
+from __future__ import annotations
+
+import random
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tooling.dbt_runner import resolve_mode, run_dbt
+
+MARTS = [
+    "fct_north_star_daily", "fct_north_star_weekly", "fct_organization_north_star_daily",
+    "dim_learnings", "dim_users", "dim_organizations",
+]
+START = datetime(2026, 3, 2)
+DAYS_PER_BATCH = [40, 6, 1, 9]
+CONFIGURATIONS = {
+    "defaults": {},
+    "window_28_three_consumers_los_angeles": {
+        "north_star_window_days": 28, "north_star_min_consumers": 3,
+        "north_star_timezone": "America/Los_Angeles",
+    },
+}
+
+
+def synthetic_batches(seed: int, late_days: int) -> list[list[tuple]]:
+    """Raw events per load batch; later batches also carry late events and replays."""
+    rng = random.Random(seed)
+    users = [(f"u{i}", f"o{i % 4}") for i in range(30)]
+    learnings = {f"L{i}": rng.choice(users) for i in range(25)}
+    batches, loaded, day, serial = [], [], 0, 0
+
+    def event(at: datetime, user, name: str, learning: str | None) -> tuple:
+        nonlocal serial
+        serial += 1
+        return (f"e{serial}", at, user[0], user[1], name, learning, "chart" if learning else None)
+
+    def day_events(offset: int) -> list[tuple]:
+        base = START + timedelta(days=offset)
+        rows = []
+        for _ in range(rng.randint(10, 30)):
+            at = base + timedelta(minutes=rng.randint(0, 24 * 60 - 1))
+            learning, owner = rng.choice(list(learnings.items()))
+            roll = rng.random()
+            if roll < 0.08:
+                rows.append(event(at, owner, "learning_created", learning))
+            elif roll < 0.18:
+                rows.append(event(at, rng.choice(users), "learning_shared", learning))
+            elif roll < 0.75:
+                viewer = rng.choice([user for user in users if user[1] == owner[1]] + [owner])
+                rows.append(event(at, viewer, "chart_viewed", learning))
+            else:
+                rows.append(event(at, rng.choice(users), rng.choice(["query_run", "legacy_ping"]), None))
+        return rows
+
+    for batch_number, days in enumerate(DAYS_PER_BATCH):
+        batch = [row for offset in range(day, day + days) for row in day_events(offset)]
+        if batch_number:
+            # Late events, dated inside the lookback before the last day already loaded.
+            for _ in range(15):
+                offset = day - 1 - rng.randint(0, late_days - 1)
+                batch.extend(day_events(offset)[:1])
+            batch.extend(rng.sample(loaded, 10))  # replays: same event id, loaded again
+        batch.append((f"bad{batch_number}", START + timedelta(days=day), None, "o1",
+                      "chart_viewed", "L1", "chart"))
+        loaded.extend(batch)
+        batches.append(batch)
+        day += days
+    return batches
+
+
+def load(database: Path, rows: list[tuple]) -> None:
+    with duckdb.connect(str(database)) as connection:
+        connection.execute("create schema if not exists raw")
+        connection.execute(
+            "create table if not exists raw.events (event_id varchar, event_time timestamp,"
+            " user_id varchar, org_id varchar, event_name varchar, learning_id varchar,"
+            " learning_type varchar)"
+        )
+        connection.executemany("insert into raw.events values (?, ?, ?, ?, ?, ?, ?)", rows)
+
+
+def read_marts(database: Path) -> dict[str, list[tuple]]:
+    with duckdb.connect(str(database), read_only=True) as connection:
+        return {mart: connection.execute(f"select * from main.{mart} order by all").fetchall()
+                for mart in MARTS}
+
+
+class Warehouse:
+    def __init__(self, folder: Path, dbt_vars: dict):
+        self.database = folder / "warehouse.duckdb"
+        self.target = folder / "target"
+        self.vars = {"north_star_events_schema": "raw", "north_star_events_table": "events", **dbt_vars}
+        self.mode = resolve_mode(quiet=True)
+
+    def dbt(self, *args: str) -> None:
+        result = run_dbt(self.mode, list(args), dbt_vars=self.vars, capture=True,
+                         env={"NORTH_STAR_DUCKDB_PATH": str(self.database)}, target_path=self.target)
+        assert result.returncode == 0, result.stdout[-3000:]
+
+    def build_from_scratch(self) -> None:
+        """The event mapping seed and every model, from scratch, in one dbt call."""
+        self.dbt("build", "--full-refresh", "--resource-type", "seed", "--resource-type", "model",
+                 "--exclude", "north_star_demo_events")
+
+
+def first_difference(expected: list[tuple], actual: list[tuple]) -> str:
+    for index, (left, right) in enumerate(zip(expected, actual)):
+        if left != right:
+            return f"row {index}: full refresh {left} != incremental {right}"
+    return f"row counts: full refresh {len(expected)} != incremental {len(actual)}"
+
+
+@pytest.mark.parametrize("configuration", CONFIGURATIONS)
+def test_incremental_runs_equal_a_full_refresh(configuration, tmp_path):
+    dbt_vars = CONFIGURATIONS[configuration]
+    window = dbt_vars.get("north_star_window_days", 7)
+    batches = synthetic_batches(seed=len(configuration), late_days=window)
+
+    full = Warehouse(tmp_path / "full", dbt_vars)
+    full.database.parent.mkdir()
+    load(full.database, [row for batch in batches for row in batch])
+    with ThreadPoolExecutor(max_workers=1) as background:
+        full_build = background.submit(full.build_from_scratch)
+        incremental = Warehouse(tmp_path / "incremental", dbt_vars)
+        incremental.database.parent.mkdir()
+        load(incremental.database, batches[0])
+        incremental.build_from_scratch()
+        for batch in batches[1:]:
+            load(incremental.database, batch)
+            incremental.dbt("run")
+        full_build.result()
+
+    expected, actual = read_marts(full.database), read_marts(incremental.database)
+    assert expected["fct_north_star_daily"] and any(row[1] for row in expected["fct_north_star_daily"])
+    for mart in MARTS:
+        assert expected[mart] == actual[mart], f"{mart}: {first_difference(expected[mart], actual[mart])}"
+
+
+def test_events_later_than_the_lookback_are_audited(tmp_path):
+    batches = synthetic_batches(seed=7, late_days=7)
+    warehouse = Warehouse(tmp_path, {})
+    load(warehouse.database, batches[0])
+    warehouse.build_from_scratch()
+    too_late = START + timedelta(days=10, hours=12)
+    load(warehouse.database, [("late-1", too_late, "u1", "o1", "query_run", None, None),
+                              ("late-2", too_late, "u2", "o2", "query_run", None, None)])
+    warehouse.dbt("run")
+    with duckdb.connect(str(warehouse.database), read_only=True) as connection:
+        audited = connection.execute("select event_date, late_rows from main.audit_late_events").fetchall()
+        counted = connection.execute(
+            "select count(*) from main.int_events_classified where event_id like 'late-%'").fetchone()[0]
+    assert audited == [(too_late.date(), 2)]
+    assert counted == 0

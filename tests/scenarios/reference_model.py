@@ -1,0 +1,178 @@
+"""A naive, deliberately slow and literal implementation of the North Star definitions.
+
+It loops over every day and every learning and builds plain Python sets, so that each
+line can be checked against the definitions by reading it. The test suite compares its
+output row by row with the dbt marts on random data sets.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+ROOT = Path(__file__).resolve().parents[2]
+CANONICAL = ("learning_created", "learning_shared", "learning_viewed")
+
+
+@dataclass(frozen=True)
+class Config:
+    window_days: int = 7
+    min_consumers: int = 2
+    activation_threshold: int = 5
+    timezone: str = "UTC"
+    week_start: int = 0          # Monday (date.weekday())
+
+
+@dataclass(frozen=True)
+class CleanEvent:
+    event_id: str
+    event_time: datetime
+    day: date                    # local day
+    user_id: str
+    org_id: str | None
+    action: str                  # learning_created / learning_shared / learning_viewed / other
+    learning_id: str | None
+
+
+@dataclass
+class Learning:
+    learning_id: str
+    owner: str
+    org_id: str | None
+    exists_from: date
+    sharers: dict                # user -> first day they are a sharer (owner: exists_from)
+    views: list                  # (day, user)
+
+
+def load_event_mapping(source_format: str = "generic") -> dict[str, str]:
+    with open(ROOT / "seeds" / "north_star_event_mapping.csv", newline="") as handle:
+        return {row["raw_event_name"]: row["action"] for row in csv.DictReader(handle)
+                if row["source_format"] == source_format}
+
+
+def _blank(value) -> bool:
+    return value is None or str(value).strip() == ""
+
+
+def _clean(value):
+    return None if _blank(value) else str(value).strip()
+
+
+def local_day(utc_time: datetime, timezone: str) -> date:
+    return utc_time.replace(tzinfo=ZoneInfo("UTC")).astimezone(ZoneInfo(timezone)).date()
+
+
+def valid_events(raw_events, config: Config, mapping: dict[str, str] | None = None) -> list[CleanEvent]:
+    """Invalid rows dropped first, then one row per event_id: the earliest."""
+    mapping = load_event_mapping() if mapping is None else mapping
+    earliest: dict[str, CleanEvent] = {}
+    for raw in raw_events:
+        event_id, user_id, learning_id = _clean(raw.event_id), _clean(raw.user_id), _clean(raw.learning_id)
+        name = _clean(raw.event_name)
+        action = mapping.get(name, "other")
+        if event_id is None or user_id is None or raw.event_time is None:
+            continue
+        if action in CANONICAL and learning_id is None:
+            continue
+        event = CleanEvent(event_id, raw.event_time, local_day(raw.event_time, config.timezone),
+                           user_id, _clean(raw.org_id), action, learning_id)
+        if event_id not in earliest or event.event_time < earliest[event_id].event_time:
+            earliest[event_id] = event
+    return list(earliest.values())
+
+
+def learnings_of(events: list[CleanEvent]) -> dict[str, Learning]:
+    by_learning: dict[str, list[CleanEvent]] = {}
+    for event in events:
+        if event.learning_id is not None and event.action in CANONICAL:
+            by_learning.setdefault(event.learning_id, []).append(event)
+    learnings = {}
+    for learning_id, rows in by_learning.items():
+        created = sorted((e for e in rows if e.action == "learning_created"), key=lambda e: e.event_time)
+        shared = sorted((e for e in rows if e.action == "learning_shared"), key=lambda e: e.event_time)
+        owning = created[0] if created else (shared[0] if shared else None)
+        if owning is None:
+            continue                                  # only views: never counted
+        sharers = {owning.user_id: owning.day}
+        for event in shared:
+            if event.user_id not in sharers or event.day < sharers[event.user_id]:
+                sharers[event.user_id] = event.day
+        # (the owner is a sharer from the learning's first day whatever their shares)
+        sharers[owning.user_id] = owning.day
+        views = [(e.day, e.user_id) for e in rows if e.action == "learning_viewed"]
+        learnings[learning_id] = Learning(learning_id, owning.user_id, owning.org_id, owning.day,
+                                          sharers, views)
+    return learnings
+
+
+def compute_marts(raw_events, config: Config = Config(), mapping: dict[str, str] | None = None):
+    """Returns (daily, weekly, org_daily) rows shaped like the marts."""
+    events = valid_events(raw_events, config, mapping)
+    if not events:
+        return [], [], []
+    learnings = learnings_of(events)
+    first_day = min(e.day for e in events)
+    last_day = max(e.day for e in events)
+    orgs = sorted({e.org_id for e in events if e.org_id is not None} |
+                  {l.org_id for l in learnings.values() if l.org_id is not None})
+
+    events_by_day: dict[date, list[CleanEvent]] = {}
+    for event in events:
+        events_by_day.setdefault(event.day, []).append(event)
+
+    daily, org_daily = [], []
+    day = first_day
+    while day <= last_day:
+        window_start = day - timedelta(days=config.window_days - 1)
+        window_days = [window_start + timedelta(days=i) for i in range(config.window_days)]
+        in_window = [e for d in window_days for e in events_by_day.get(d, [])]
+        active_users = {e.user_id for e in in_window}
+        orgs_with_events = {e.org_id for e in in_window}
+
+        wlu = set()
+        org_wlu = {org: set() for org in orgs}
+        org_bl = {org: 0 for org in orgs}
+        org_col = {org: 0 for org in orgs}
+        broadcasted = 0
+        consumption = 0
+        for learning in learnings.values():
+            if learning.exists_from > day:
+                continue
+            consumers = {user for view_day, user in learning.views
+                         if window_start <= view_day <= day and user != learning.owner}
+            if len(consumers) >= config.min_consumers:
+                broadcasted += 1
+                consumption += len(consumers)
+                if learning.org_id is not None:
+                    org_bl[learning.org_id] += 1
+                    org_col[learning.org_id] += len(consumers)
+            for user, sharer_since in learning.sharers.items():
+                if sharer_since > day or user not in active_users:
+                    continue
+                if len(consumers - {user}) >= config.min_consumers:
+                    wlu.add(user)
+                    if learning.org_id is not None:
+                        org_wlu[learning.org_id].add(user)
+
+        activated = 0
+        for org in orgs:
+            is_activated = len(org_wlu[org]) > config.activation_threshold
+            activated += is_activated
+            if org in orgs_with_events or org_bl[org] > 0:
+                org_daily.append((day, org, len(org_wlu[org]), org_bl[org], org_col[org],
+                                  is_activated))
+        daily.append((day, len(wlu), len(active_users), broadcasted, consumption, activated))
+        day += timedelta(days=1)
+
+    by_day = {row[0]: row for row in daily}
+    weekly = []
+    week = first_day - timedelta(days=(first_day.weekday() - config.week_start) % 7)
+    while week <= last_day:
+        week_end = week + timedelta(days=6)
+        as_of = min(week_end, last_day)
+        weekly.append((week, *by_day[as_of][1:], week_end <= last_day and week >= first_day))
+        week += timedelta(days=7)
+    return daily, weekly, org_daily

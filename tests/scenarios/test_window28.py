@@ -1,0 +1,23 @@
+"""Configuration 2: north_star_window_days 28, north_star_min_consumers 3.
+
+One test per hand scenario (expected rows derived by hand in the scenarios_* modules),
+all scenarios built together in the configuration's fixture table (configs.py), plus
+the structural checks of that build.
+"""
+
+import pytest
+
+from .configs import CONFIGS
+from .harness import assert_scenario, structural_problems
+
+CONFIG = CONFIGS["window28"]
+
+
+@pytest.mark.parametrize("scenario", CONFIG.hand_scenarios(), ids=lambda s: s.key)
+def test_scenario(mart_builds, scenario):
+    assert_scenario(mart_builds.get(CONFIG.name), scenario)
+
+
+def test_marts_are_consistent(mart_builds):
+    problems = structural_problems(mart_builds.get(CONFIG.name))
+    assert not problems, "\n\n".join(problems)
