@@ -16,7 +16,7 @@
         {%- if step is number -%}
             {%- do elements.append(step | string) -%}
         {%- else -%}
-            {%- do elements.append('"' ~ (step | replace('\\', '\\\\') | replace('"', '\\"')) ~ '"') -%}
+            {%- do elements.append('"' ~ (step | string | replace('\\', '\\\\') | replace('"', '\\"')) ~ '"') -%}
         {%- endif -%}
     {%- endfor -%}
     {%- set text_array = '{' ~ (elements | join(',')) ~ '}' -%}
@@ -32,7 +32,7 @@
         {%- if step is number -%}
             {%- set json_path.text = json_path.text ~ '[' ~ step ~ ']' -%}
         {%- else -%}
-            {%- set json_path.text = json_path.text ~ '."' ~ (step | replace('"', '\\"')) ~ '"' -%}
+            {%- set json_path.text = json_path.text ~ '."' ~ (step | string | replace('"', '\\"')) ~ '"' -%}
         {%- endif -%}
     {%- endfor -%}
     (case
@@ -48,9 +48,9 @@
     {%- for step in steps -%}
         {%- if step is number -%}
             {%- set json_path.text = json_path.text ~ '[' ~ step ~ ']' -%}
-        {%- elif modules.re.match('^[A-Za-z0-9_]+$', step) -%}
+        {%- elif modules.re.match('^[A-Za-z0-9_]+$', step | string) -%}
             {%- set json_path.text = json_path.text ~ '.' ~ step -%}
-        {%- elif "'" not in step -%}
+        {%- elif "'" not in step | string -%}
             {%- set json_path.text = json_path.text ~ "[\\'" ~ step ~ "\\']" -%}
         {%- else -%}
             {{ exceptions.raise_compiler_error("north_star_json_extract_text: JSON keys with a single quote are not supported on Spark: " ~ step) }}

@@ -5,9 +5,16 @@
     {{ return(adapter.dispatch('north_star_json_is_valid', 'north_star')(json_text)) }}
 {%- endmacro %}
 
-{#- Postgres 16+ (the IS JSON predicate). -#}
+{#- Postgres: the IS JSON predicate from version 16. Before 16 nothing checks JSON
+    without raising, so only the outer shape is checked (an object or array, or a JSON
+    scalar): that catches truncated text, but a value malformed inside raises when cast. -#}
 {% macro default__north_star_json_is_valid(json_text) -%}
-    (cast({{ json_text }} as text) is json)
+    {%- if north_star_postgres_version_num() >= 160000 -%}
+        (cast({{ json_text }} as text) is json)
+    {%- else -%}
+        (cast({{ json_text }} as text)
+            ~ '^\s*(\{.*\}|\[.*\]|"(.|\n)*"|-?[0-9][0-9.eE+-]*|true|false|null)\s*$')
+    {%- endif -%}
 {%- endmacro %}
 
 {% macro duckdb__north_star_json_is_valid(json_text) -%}

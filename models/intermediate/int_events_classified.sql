@@ -88,33 +88,64 @@ validated as (
 
 ),
 
+-- Replays share an event_id: the earliest occurrence is the one that counts. Only the few
+-- repeated ids need ranking.
+repeated_event_ids as (
+
+    select event_id
+    from validated
+    where rejection_reason is null
+    group by event_id
+    having count(*) > 1
+
+),
+
 ranked as (
 
     select
         validated.*,
-        -- Replays share an event_id: the earliest occurrence is the one that counts.
-        case
-            when validated.rejection_reason is null
-                then row_number() over (
-                    partition by validated.event_id, validated.rejection_reason
-                    order by
-                        validated.event_at,
-                        validated.user_id,
-                        validated.event_name,
-                        validated.learning_id,
-                        validated.organization_id
-                )
-        end as occurrence_number,
+        case when validated.rejection_reason is null then 1 end as occurrence_number
+    from validated
+    left join repeated_event_ids
+        on validated.event_id = repeated_event_ids.event_id
+    where
+        repeated_event_ids.event_id is null
+        or validated.rejection_reason is not null
+
+    union all
+
+    select
+        validated.*,
+        row_number() over (
+            partition by validated.event_id
+            order by
+                validated.event_at,
+                validated.user_id,
+                validated.event_name,
+                validated.learning_id,
+                validated.organization_id
+        ) as occurrence_number
+    from validated
+    inner join repeated_event_ids
+        on validated.event_id = repeated_event_ids.event_id
+    where validated.rejection_reason is null
+
+),
+
+flagged as (
+
+    select
+        ranked.*,
         {%- if batch_start is not none %}
             counted_event_ids.event_id is not null as is_counted_before
         {%- else %}
         false as is_counted_before
         {%- endif %}
     from
-        validated
+        ranked
     {%- if batch_start is not none %}
     left join counted_event_ids
-        on validated.event_id = counted_event_ids.event_id
+        on ranked.event_id = counted_event_ids.event_id
     {%- endif %}
 
 ),
@@ -148,7 +179,7 @@ final as (
         {%- else %}
         cast(null as date) as recomputed_from_date
         {%- endif %}
-    from ranked
+    from flagged
 
 )
 

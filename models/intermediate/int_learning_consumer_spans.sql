@@ -28,27 +28,16 @@ view_days as (
         valid_events.action = 'learning_viewed'
         -- An owner viewing their own learning is not a consumer of it.
         and valid_events.user_id != learnings.owner_user_id
-        {%- if events_from is not none %}
+    {%- if events_from is not none %}
             and valid_events.event_date >= {{ north_star_date_literal(events_from) }}
         {%- endif %}
 
 ),
 
--- A view on day v makes the viewer a consumer on every day whose window holds v.
-view_reach as (
-
-    select
-        learning_id,
-        consumer_user_id,
-        view_date as span_start,
-        {{ north_star_add_days(window_days - 1, 'view_date') }} as span_end
-    from view_days
-
-),
-
+-- A view on day v makes its viewer a consumer on every day whose window holds v.
 final as (
 
-    {{ north_star_merge_intervals('view_reach', ['learning_id', 'consumer_user_id']) }}
+    {{ north_star_merge_day_windows('view_days', ['learning_id', 'consumer_user_id'], 'view_date', window_days) }}
 
 )
 

@@ -28,7 +28,7 @@ candidates as (
     from reach_segments
     where
         consumer_count >= {{ var('north_star_min_consumers') }}
-        {%- if recompute_from is not none %}
+    {%- if recompute_from is not none %}
             and segment_end >= {{ north_star_date_literal(recompute_from) }}
         {%- endif %}
 

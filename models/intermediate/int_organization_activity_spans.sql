@@ -11,25 +11,16 @@ active_days as (
     from {{ ref('int_active_days') }}
     where
         organization_id is not null
-        {%- if events_from is not none %}
+    {%- if events_from is not none %}
             and event_date >= {{ north_star_date_literal(events_from) }}
         {%- endif %}
 
 ),
 
-activity_reach as (
-
-    select
-        organization_id,
-        event_date as span_start,
-        {{ north_star_add_days(window_days - 1, 'event_date') }} as span_end
-    from active_days
-
-),
-
+-- An event on day e makes its organization active on every day whose window holds e.
 final as (
 
-    {{ north_star_merge_intervals('activity_reach', ['organization_id']) }}
+    {{ north_star_merge_day_windows('active_days', ['organization_id'], 'event_date', window_days) }}
 
 )
 

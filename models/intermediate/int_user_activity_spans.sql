@@ -16,19 +16,9 @@ active_days as (
 ),
 
 -- An event on day e makes its user active on every day whose window holds e.
-activity_reach as (
-
-    select
-        user_id,
-        event_date as span_start,
-        {{ north_star_add_days(window_days - 1, 'event_date') }} as span_end
-    from active_days
-
-),
-
 final as (
 
-    {{ north_star_merge_intervals('activity_reach', ['user_id']) }}
+    {{ north_star_merge_day_windows('active_days', ['user_id'], 'event_date', window_days) }}
 
 )
 

@@ -40,7 +40,7 @@ reporting_bounds as (
         {%- if recompute_from is not none %}
             {{ north_star_date_literal(recompute_from) }} as first_date,
         {%- else %}
-        min(event_date) as first_date,
+            min(event_date) as first_date,
         {%- endif %}
         max(event_date) as last_date
     from active_days

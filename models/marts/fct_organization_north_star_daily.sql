@@ -34,7 +34,7 @@ reporting_bounds as (
         {%- if recompute_from is not none %}
             {{ north_star_date_literal(recompute_from) }} as first_date,
         {%- else %}
-        min(event_date) as first_date,
+            min(event_date) as first_date,
         {%- endif %}
         max(event_date) as last_date
     from active_days
@@ -140,30 +140,57 @@ learning_user_levels as (
 
 ),
 
+-- Segments are disjoint per organization: expanding them over the reporting days gives at
+-- most one row per organization and day, joined on equality below.
+learning_user_days as (
+
+    select
+        learning_user_levels.organization_id,
+        reporting_days.date_day,
+        learning_user_levels.weekly_learning_users
+    from learning_user_levels
+    inner join reporting_days
+        on reporting_days.date_day between learning_user_levels.segment_start and learning_user_levels.segment_end
+    where learning_user_levels.weekly_learning_users > 0
+
+),
+
+broadcast_days as (
+
+    select
+        broadcast_levels.organization_id,
+        reporting_days.date_day,
+        broadcast_levels.broadcasted_learnings,
+        broadcast_levels.consumption_of_learnings
+    from broadcast_levels
+    inner join reporting_days
+        on reporting_days.date_day between broadcast_levels.segment_start and broadcast_levels.segment_end
+    where broadcast_levels.broadcasted_learnings > 0
+
+),
+
 final as (
 
     select
         organization_days.date_day,
         cast(organization_days.organization_id as {{ dbt.type_string() }}) as organization_id,
-        cast(coalesce(learning_user_levels.weekly_learning_users, 0) as {{ dbt.type_bigint() }})
+        cast(coalesce(learning_user_days.weekly_learning_users, 0) as {{ dbt.type_bigint() }})
             as weekly_learning_users,
-        cast(coalesce(broadcast_levels.broadcasted_learnings, 0) as {{ dbt.type_bigint() }})
+        cast(coalesce(broadcast_days.broadcasted_learnings, 0) as {{ dbt.type_bigint() }})
             as broadcasted_learnings,
-        cast(coalesce(broadcast_levels.consumption_of_learnings, 0) as {{ dbt.type_bigint() }})
+        cast(coalesce(broadcast_days.consumption_of_learnings, 0) as {{ dbt.type_bigint() }})
             as consumption_of_learnings,
-        coalesce(learning_user_levels.weekly_learning_users, 0) > {{ var('north_star_activation_threshold') }}
+        coalesce(learning_user_days.weekly_learning_users, 0) > {{ var('north_star_activation_threshold') }}
             as is_activated
     from organization_days
-    left join learning_user_levels
+    left join learning_user_days
         on
-            organization_days.organization_id = learning_user_levels.organization_id
-            and organization_days.date_day >= learning_user_levels.segment_start
-            and organization_days.date_day <= learning_user_levels.segment_end
-    left join broadcast_levels
+            organization_days.organization_id = learning_user_days.organization_id
+            and organization_days.date_day = learning_user_days.date_day
+    left join broadcast_days
         on
-            organization_days.organization_id = broadcast_levels.organization_id
-            and organization_days.date_day >= broadcast_levels.segment_start
-            and organization_days.date_day <= broadcast_levels.segment_end
+            organization_days.organization_id = broadcast_days.organization_id
+            and organization_days.date_day = broadcast_days.date_day
 
 )
 
