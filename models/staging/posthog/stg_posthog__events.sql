@@ -1,0 +1,92 @@
+{{ config(enabled=north_star_format_enabled('posthog')) }}
+
+{%- set group_type = north_star_format_var('posthog', 'north_star_organization_group_type') -%}
+{%- set organization_property = north_star_format_var('posthog', 'north_star_organization_property') -%}
+{%- set learning_id_property = north_star_format_var('posthog', 'north_star_learning_id_property') -%}
+{%- set learning_type_property = north_star_format_var('posthog', 'north_star_learning_type_property') -%}
+
+with
+
+source as (
+
+    select * from {{ source('north_star_posthog', 'events') }}
+
+),
+
+renamed as (
+
+    select
+        {{ north_star_clean_text('uuid') }} as event_uuid,
+        {{ north_star_clean_text('event') }} as event_name,
+        {{ north_star_clean_text('distinct_id') }} as distinct_id,
+        {{ north_star_clean_text('source.timestamp') }} as event_time_text,
+        {{ north_star_clean_text('properties') }} as event_properties
+    from source
+
+),
+
+extracted as (
+
+    select
+        event_uuid,
+        event_name,
+        distinct_id,
+        event_time_text,
+        {{ north_star_parse_timestamp('event_time_text') }} as parsed_event_at,
+        {{ north_star_clean_text(north_star_json_extract_text('event_properties', ['$groups', group_type])) }}
+            as group_key,
+        {{ north_star_clean_text(north_star_json_extract_text('event_properties', [organization_property])) }}
+            as property_organization_id,
+        {{ north_star_clean_text(north_star_json_extract_text('event_properties', [learning_id_property])) }}
+            as learning_id,
+        {{ north_star_clean_text(north_star_json_extract_text('event_properties', [learning_type_property])) }}
+            as learning_type,
+        lower({{ north_star_clean_text(north_star_json_extract_text('event_properties', ['$process_person_profile'])) }})
+            as process_person_profile,
+        {{ north_star_clean_text(north_star_json_extract_text('event_properties', ['$device_id'])) }} as device_id,
+        coalesce(
+            event_properties is not null and not {{ north_star_json_is_valid('event_properties') }},
+            false
+        ) as has_malformed_json
+    from renamed
+
+),
+
+identified as (
+
+    select
+        *,
+        -- Anonymous events carry no person profile, and before identify() the browser
+        -- SDKs use the device id as the distinct_id.
+        coalesce(process_person_profile = 'false' or distinct_id = device_id, false) as is_anonymous,
+        coalesce(group_key, property_organization_id) as organization_id
+    from extracted
+
+),
+
+final as (
+
+    select
+        cast(event_uuid as {{ dbt.type_string() }}) as event_id,
+        cast(parsed_event_at as {{ dbt.type_timestamp() }}) as event_at,
+        cast(case when not is_anonymous then distinct_id end as {{ dbt.type_string() }}) as user_id,
+        cast(organization_id as {{ dbt.type_string() }}) as organization_id,
+        cast(event_name as {{ dbt.type_string() }}) as event_name,
+        cast(learning_id as {{ dbt.type_string() }}) as learning_id,
+        cast(learning_type as {{ dbt.type_string() }}) as learning_type,
+        cast(
+            case
+                when has_malformed_json then 'malformed_json'
+                when event_time_text is not null and parsed_event_at is null then 'unparseable_event_time'
+                when is_anonymous and distinct_id is not null then 'anonymous_user'
+                -- Missing ids and times are named downstream.
+                when event_uuid is null or distinct_id is null or parsed_event_at is null then null
+                when organization_id is null then 'missing_organization'
+            end
+            as {{ dbt.type_string() }}
+        ) as source_invalid_reason
+    from identified
+
+)
+
+select * from final

@@ -1,0 +1,108 @@
+{{ config(enabled=north_star_format_enabled('snowplow')) }}
+
+{%- set unstruct_event_column = north_star_format_var('snowplow', 'north_star_snowplow_unstruct_event_column') -%}
+{%- set organization_property = north_star_format_var('snowplow', 'north_star_organization_property') -%}
+{%- set learning_id_property = north_star_format_var('snowplow', 'north_star_learning_id_property') -%}
+{%- set learning_type_property = north_star_format_var('snowplow', 'north_star_learning_type_property') -%}
+
+with
+
+source as (
+
+    select * from {{ source('north_star_snowplow', 'events') }}
+
+),
+
+renamed as (
+
+    select
+        {{ north_star_clean_text('event_id') }} as event_id,
+        {{ north_star_clean_text('event') }} as event_type,
+        {{ north_star_clean_text('event_name') }} as schema_event_name,
+        {{ north_star_clean_text('user_id') }} as snowplow_user_id,
+        coalesce(
+            {{ north_star_clean_text('domain_userid') }}, {{ north_star_clean_text('network_userid') }}
+        ) as cookie_user_id,
+        coalesce(derived_tstamp, collector_tstamp) is not null as has_event_time,
+        {{ north_star_parse_timestamp('coalesce(derived_tstamp, collector_tstamp)') }} as parsed_event_at,
+        {{ north_star_clean_text('se_category') }} as se_category,
+        {{ north_star_clean_text('se_action') }} as se_action,
+        {{ north_star_clean_text('se_label') }} as se_label,
+        {{ north_star_clean_text('se_property') }} as se_property,
+        {{ north_star_clean_text(unstruct_event_column) }} as unstruct_event_json
+    from source
+
+),
+
+-- A self-describing event's data sits under data.data in the enriched unstruct_event
+-- envelope, or at the top level of a per-schema column (Snowflake, BigQuery).
+extracted as (
+
+    select
+        *,
+        coalesce(
+            {{ north_star_clean_text(north_star_json_extract_text('unstruct_event_json', ['data', 'data', organization_property])) }},
+            {{ north_star_clean_text(north_star_json_extract_text('unstruct_event_json', [organization_property])) }}
+        ) as unstruct_organization_id,
+        coalesce(
+            {{ north_star_clean_text(north_star_json_extract_text('unstruct_event_json', ['data', 'data', learning_id_property])) }},
+            {{ north_star_clean_text(north_star_json_extract_text('unstruct_event_json', [learning_id_property])) }}
+        ) as unstruct_learning_id,
+        coalesce(
+            {{ north_star_clean_text(north_star_json_extract_text('unstruct_event_json', ['data', 'data', learning_type_property])) }},
+            {{ north_star_clean_text(north_star_json_extract_text('unstruct_event_json', [learning_type_property])) }}
+        ) as unstruct_learning_type,
+        coalesce(
+            unstruct_event_json is not null and not {{ north_star_json_is_valid('unstruct_event_json') }},
+            false
+        ) as has_malformed_json
+    from renamed
+
+),
+
+-- Structured events: se_action names the event, se_label the learning acted on,
+-- se_category its type and se_property the organization.
+interpreted as (
+
+    select
+        event_id,
+        snowplow_user_id,
+        cookie_user_id,
+        has_event_time,
+        parsed_event_at,
+        has_malformed_json,
+        case when event_type = 'struct' then se_action else coalesce(schema_event_name, event_type) end
+            as event_name,
+        case when event_type = 'struct' then se_label else unstruct_learning_id end as learning_id,
+        case when event_type = 'struct' then se_category else unstruct_learning_type end as learning_type,
+        case when event_type = 'struct' then se_property else unstruct_organization_id end as organization_id
+    from extracted
+
+),
+
+final as (
+
+    select
+        cast(event_id as {{ dbt.type_string() }}) as event_id,
+        cast(parsed_event_at as {{ dbt.type_timestamp() }}) as event_at,
+        cast(snowplow_user_id as {{ dbt.type_string() }}) as user_id,
+        cast(organization_id as {{ dbt.type_string() }}) as organization_id,
+        cast(event_name as {{ dbt.type_string() }}) as event_name,
+        cast(learning_id as {{ dbt.type_string() }}) as learning_id,
+        cast(learning_type as {{ dbt.type_string() }}) as learning_type,
+        cast(
+            case
+                when has_malformed_json then 'malformed_json'
+                when has_event_time and parsed_event_at is null then 'unparseable_event_time'
+                when snowplow_user_id is null and cookie_user_id is not null then 'anonymous_user'
+                -- Missing ids and times are named downstream.
+                when event_id is null or snowplow_user_id is null or parsed_event_at is null then null
+                when organization_id is null then 'missing_organization'
+            end
+            as {{ dbt.type_string() }}
+        ) as source_invalid_reason
+    from interpreted
+
+)
+
+select * from final
