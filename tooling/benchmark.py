@@ -1,0 +1,269 @@
+"""Benchmark the north_star models on synthetic events against a single-query lower bound.
+
+For each --events N: generate about N raw events (tooling.generate_events) over one year into
+a fresh DuckDB file under target/bench/, plus one more day held back, then for each --window W:
+
+1. full build: `dbt run --full-refresh` of all models on the generated table (vars
+   north_star_events_schema / north_star_events_table point the source at it; seeds other
+   than the event mapping are never loaded), timed as wall seconds and as the sum of the
+   models' execution_time in run_results.json;
+2. incremental day: the held-back day (every row whose loaded_at falls on it, including late
+   arrivals for earlier days) is appended to the raw table and `dbt run` runs again. Until
+   some model is materialized incrementally that run rebuilds everything, and the column
+   says so; the appended rows are deleted again before the next build;
+3. peak memory: maximum resident set size of the dbt process (/usr/bin/time -v). dbt-duckdb
+   runs DuckDB inside that process, so this is the engine's memory.
+
+The lower bound is one DuckDB query over the same raw table, in a separate process with the
+same DuckDB settings (threads, memory_limit, temp_directory): distinct active users per day,
+materialized as a table. Every ratio in the table is a figure divided by that lower bound.
+
+Usage: .venv/bin/python -m tooling.benchmark --events 1000000 [--events 10000000 ...]
+           [--window 7 --window 28] [--seed 1] [--keep]
+Settings come from the same environment variables as profiles.yml: NORTH_STAR_THREADS,
+NORTH_STAR_DUCKDB_MEMORY_LIMIT, NORTH_STAR_DUCKDB_MAX_TEMP, NORTH_STAR_DUCKDB_TEMP_DIR.
+Results (with per-model seconds) are also written to target/bench/results.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+import duckdb
+
+from tooling import generate_events
+from tooling.dbt_runner import DBT, ROOT, DbtMode, dbt_env, resolve_mode
+
+BENCH = ROOT / "target" / "bench"
+START = date(2025, 1, 1)
+DAYS = 365  # the base table; one more day is generated and held back for the incremental run
+SCHEMA, TABLE, HELD_BACK = "raw", "events", "events_next_day"
+TIME = "/usr/bin/time"
+
+
+@dataclass
+class Run:
+    wall_seconds: float
+    model_seconds: float
+    peak_rss_bytes: int
+    models: dict = field(default_factory=dict)  # model name -> execution_time
+
+
+@dataclass
+class Row:
+    events: int
+    window: int
+    full: Run
+    incremental: Run
+    incremental_is_incremental: bool
+    incremental_rows: int
+    lower_bound_seconds: float
+    lower_bound_rss_bytes: int
+    load_average: float  # 1-minute load average before the full build: other work on the machine
+
+
+def duckdb_settings() -> dict:
+    """The settings profiles.yml gives DuckDB, read from the same environment variables."""
+    return {
+        "threads": int(os.environ.get("NORTH_STAR_THREADS", "2")),
+        "memory_limit": os.environ.get("NORTH_STAR_DUCKDB_MEMORY_LIMIT", "12GB"),
+        "max_temp_directory_size": os.environ.get("NORTH_STAR_DUCKDB_MAX_TEMP", "40GB"),
+        "temp_directory": os.environ.get("NORTH_STAR_DUCKDB_TEMP_DIR", str(BENCH / "duckdb_tmp")),
+    }
+
+
+def timed(command: list[str], env: dict | None = None, cwd: Path | None = None) -> tuple[float, int, str]:
+    """Runs a command under /usr/bin/time -v: wall seconds, peak RSS bytes, output."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as report:
+        began = time.perf_counter()
+        done = subprocess.run([TIME, "-v", "-o", report.name, *command], env=env, cwd=cwd,
+                              capture_output=True, text=True)
+        wall = time.perf_counter() - began
+        stats = report.read()
+    if done.returncode != 0:
+        sys.exit(f"failed ({done.returncode}): {' '.join(command)}\n{done.stdout[-4000:]}\n{done.stderr[-4000:]}")
+    rss_kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", stats).group(1))
+    return wall, rss_kb * 1024, done.stdout
+
+
+class Project:
+    """dbt on one benchmark DuckDB file, with its own target and log paths."""
+
+    def __init__(self, database: Path, settings: dict, project_dir: Path | None = None):
+        self.mode: DbtMode = DbtMode(project_dir, False) if project_dir else resolve_mode(quiet=True)
+        self.target_path = BENCH / "dbt_target"
+        self.env = dbt_env({
+            "NORTH_STAR_DUCKDB_PATH": str(database),
+            "NORTH_STAR_DUCKDB_TEMP_DIR": settings["temp_directory"],
+            "NORTH_STAR_DUCKDB_MEMORY_LIMIT": settings["memory_limit"],
+            "NORTH_STAR_DUCKDB_MAX_TEMP": settings["max_temp_directory_size"],
+            "NORTH_STAR_THREADS": str(settings["threads"]),
+            "DBT_LOG_PATH": str(BENCH / "logs"),
+        })
+
+    def command(self, args: list[str], dbt_vars: dict) -> list[str]:
+        merged = {**self.mode.base_vars, **dbt_vars}
+        return [DBT, *args, "--project-dir", str(self.mode.project_dir), "--profiles-dir", str(self.mode.project_dir),
+                "--target-path", str(self.target_path), "--vars", json.dumps(merged)]
+
+    def seed_mapping(self, dbt_vars: dict) -> None:
+        timed(self.command(["seed", "--select", "north_star_event_mapping", "--full-refresh"], dbt_vars),
+              env=self.env, cwd=self.mode.project_dir)
+
+    def run(self, dbt_vars: dict, full_refresh: bool) -> Run:
+        args = ["run"]  # models only: seeds (the demo events included) are never run here
+        wall, rss, _ = timed(self.command(args + (["--full-refresh"] if full_refresh else []), dbt_vars),
+                             env=self.env, cwd=self.mode.project_dir)
+        results = json.loads((self.target_path / "run_results.json").read_text())["results"]
+        models = {r["unique_id"].split(".")[-1]: r["execution_time"] for r in results}
+        return Run(wall, sum(models.values()), rss, models)
+
+    def incremental_models(self) -> list[str]:
+        manifest = json.loads((self.target_path / "manifest.json").read_text())
+        return sorted(node["name"] for node in manifest["nodes"].values()
+                      if node["resource_type"] == "model" and node["config"]["materialized"] == "incremental")
+
+
+LOWER_BOUND_SQL = f"""
+create or replace table main.bench_lower_bound as
+select cast(event_time as date) as event_date, count(distinct user_id) as active_users
+from {SCHEMA}.{TABLE}
+group by 1
+"""
+
+
+def lower_bound(database: Path, settings: dict) -> tuple[float, int]:
+    """The one-query lower bound in its own process: (query seconds, peak RSS bytes)."""
+    script = (
+        "import duckdb, json, sys, time\n"
+        "con = duckdb.connect(sys.argv[1])\n"
+        "for key, value in json.loads(sys.argv[2]).items():\n"
+        "    con.execute(f\"set {key} = '{value}'\")\n"
+        "began = time.perf_counter()\n"
+        f"con.execute({LOWER_BOUND_SQL!r})\n"
+        "print(time.perf_counter() - began)\n"
+    )
+    _, rss, out = timed([sys.executable, "-c", script, str(database), json.dumps(settings)])
+    return float(out.strip().splitlines()[-1]), rss
+
+
+def prepare(events: int, seed: int, database: Path, settings: dict) -> tuple[int, int]:
+    """Generates the base table and the held-back day: (base rows, held-back rows)."""
+    if database.exists():
+        database.unlink()
+    con = duckdb.connect(str(database))
+    con.execute(f"set threads = {settings['threads']}")
+    con.execute(f"set memory_limit = '{settings['memory_limit']}'")
+    con.execute(f"set temp_directory = '{settings['temp_directory']}'")
+    # Events over DAYS + 1 days; rows landing after the base period form the next day.
+    generate_events.generate(con, round(events * (DAYS + 1) / DAYS), seed, SCHEMA, "events_all",
+                             START, DAYS + 1, sort=False)
+    cutoff = START + timedelta(days=DAYS)
+    con.execute(f"create or replace table {SCHEMA}.{TABLE} as select * from {SCHEMA}.events_all "
+                f"where loaded_at < '{cutoff}' or loaded_at is null")
+    con.execute(f"create or replace table {SCHEMA}.{HELD_BACK} as select * from {SCHEMA}.events_all "
+                f"where loaded_at >= '{cutoff}' and loaded_at < '{cutoff + timedelta(days=1)}'")
+    con.execute(f"drop table {SCHEMA}.events_all")
+    counts = [con.execute(f"select count(*) from {SCHEMA}.{t}").fetchone()[0] for t in (TABLE, HELD_BACK)]
+    con.execute("checkpoint")
+    con.close()
+    return counts[0], counts[1]
+
+
+def append_day(database: Path, undo: bool = False) -> None:
+    con = duckdb.connect(str(database))
+    if undo:
+        con.execute(f"delete from {SCHEMA}.{TABLE} where loaded_at >= (select min(loaded_at) from {SCHEMA}.{HELD_BACK})")
+    else:
+        con.execute(f"insert into {SCHEMA}.{TABLE} select * from {SCHEMA}.{HELD_BACK}")
+    con.close()
+
+
+def gib(n: int) -> str:
+    return f"{n / 2**30:.2f}"
+
+
+def table(rows: list[Row], base_rows: dict) -> str:
+    header = ["events", "window", "full wall s", "full models s", "incr wall s", "incr models s",
+              "peak RSS GiB", "LB s", "LB RSS GiB", "full wall/LB", "full models/LB", "incr/full",
+              "slowest model (s)", "load"]
+    lines = []
+    for r in rows:
+        slowest = max(r.full.models, key=r.full.models.get)
+        label = "" if r.incremental_is_incremental else " (2nd full)"
+        lines.append([
+            f"{base_rows[r.events]:,}", str(r.window), f"{r.full.wall_seconds:.1f}", f"{r.full.model_seconds:.1f}",
+            f"{r.incremental.wall_seconds:.1f}{label}", f"{r.incremental.model_seconds:.1f}",
+            gib(max(r.full.peak_rss_bytes, r.incremental.peak_rss_bytes)),
+            f"{r.lower_bound_seconds:.2f}", gib(r.lower_bound_rss_bytes),
+            f"{r.full.wall_seconds / r.lower_bound_seconds:.1f}x",
+            f"{r.full.model_seconds / r.lower_bound_seconds:.1f}x",
+            f"{r.incremental.wall_seconds / r.full.wall_seconds:.0%}" if r.incremental_is_incremental else "n/a",
+            f"{slowest} ({r.full.models[slowest]:.1f})", f"{r.load_average:.1f}",
+        ])
+    widths = [max(len(h), *(len(line[i]) for line in lines)) for i, h in enumerate(header)]
+    fmt = lambda cells: "| " + " | ".join(c.rjust(w) for c, w in zip(cells, widths)) + " |"
+    return "\n".join([fmt(header), "|" + "|".join("-" * (w + 2) for w in widths) + "|", *map(fmt, lines)])
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--events", type=int, action="append", required=True)
+    parser.add_argument("--window", type=int, action="append")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--keep", action="store_true", help="keep the benchmark DuckDB files")
+    parser.add_argument("--project-dir", type=Path, help="benchmark another copy of the project (with its "
+                        "own profiles.yml and installed packages), e.g. a snapshot of a commit")
+    args = parser.parse_args(argv)
+    windows = args.window or [7]
+    settings = duckdb_settings()
+    BENCH.mkdir(parents=True, exist_ok=True)
+    Path(settings["temp_directory"]).mkdir(parents=True, exist_ok=True)
+
+    rows, base_rows = [], {}
+    for events in args.events:
+        database = BENCH / f"bench_{events}.duckdb"
+        began = time.perf_counter()
+        base_rows[events], held_back = prepare(events, args.seed, database, settings)
+        print(f"[{events:,}] generated {base_rows[events]:,} events (+{held_back:,} held back) "
+              f"in {time.perf_counter() - began:.1f}s", flush=True)
+        lb_seconds, lb_rss = lower_bound(database, settings)
+        print(f"[{events:,}] lower bound {lb_seconds:.2f}s", flush=True)
+        project = Project(database, settings, args.project_dir)
+        for window in windows:
+            dbt_vars = {"north_star_events_schema": SCHEMA, "north_star_events_table": TABLE,
+                        "north_star_window_days": window}
+            project.seed_mapping(dbt_vars)
+            load = os.getloadavg()[0]
+            full = project.run(dbt_vars, full_refresh=True)
+            incremental_models = project.incremental_models()
+            print(f"[{events:,} w{window}] full build {full.wall_seconds:.1f}s", flush=True)
+            append_day(database)
+            incremental = project.run(dbt_vars, full_refresh=False)
+            append_day(database, undo=True)
+            print(f"[{events:,} w{window}] after one appended day {incremental.wall_seconds:.1f}s "
+                  f"({'incremental: ' + ', '.join(incremental_models) if incremental_models else 'full rebuild'})",
+                  flush=True)
+            rows.append(Row(events, window, full, incremental, bool(incremental_models), held_back,
+                            lb_seconds, lb_rss, load))
+        if not args.keep:
+            database.unlink()
+
+    (BENCH / "results.json").write_text(json.dumps(
+        {"settings": settings, "duckdb": duckdb.__version__, "rows": [asdict(r) for r in rows]}, indent=2))
+    print()
+    print(table(rows, base_rows))
+
+
+if __name__ == "__main__":
+    main()
