@@ -13,6 +13,7 @@ import subprocess
 import sys
 
 from tooling.dbt_runner import ROOT, dbt_env, resolve_mode, run_dbt
+from tooling.engines import expand_engines
 from tooling.show_latest import show_latest
 
 
@@ -36,11 +37,25 @@ def pytest_suite(engine: str) -> int:
     return subprocess.run(command, cwd=ROOT, env=dbt_env()).returncode
 
 
+def build_on_engines(engines: list[str]) -> int:
+    """dbt build on each engine, then the marts compared row by row (DuckDB is the reference)."""
+    command = [sys.executable, "-m", "tooling.compare_engines", "--engines", *engines]
+    return subprocess.run(command, cwd=ROOT, env=dbt_env()).returncode
+
+
 def test(engine: str) -> int:
     mode = resolve_mode()
+    engines = expand_engines(engine)
+    if engines == ["duckdb"]:
+        build_name, build = ("dbt build (models, data tests, unit tests) on DuckDB",
+                             lambda: run_dbt(mode, ["build"]).returncode)
+    else:
+        compared = ["duckdb", *[name for name in engines if name != "duckdb"]]
+        build_name, build = (f"dbt build (models, data tests, unit tests) on {', '.join(compared)}; "
+                             "marts compared across engines", lambda: build_on_engines(compared))
     steps = {
-        "dbt build (models, data tests, unit tests) on DuckDB": lambda: run_dbt(mode, ["build"]).returncode,
-        f"pytest scenarios ({engine})": lambda: pytest_suite(engine),
+        build_name: build,
+        f"pytest (scenarios on {', '.join(engines)})": lambda: pytest_suite(engine),
         "sqlfluff lint": lambda: lint(mode),
         "dbt docs generate": lambda: run_dbt(mode, ["docs", "generate"]).returncode,
     }
