@@ -7,7 +7,7 @@
         {{ return(none) }}
     {%- endif -%}
     {%- set classified = ref('int_events_classified') -%}
-    {%- if not execute or flags.FULL_REFRESH -%}
+    {%- if not execute or flags.FULL_REFRESH or load_relation(classified) is none -%}
         {{ return(none) }}
     {%- endif -%}
     {%- set result = run_query('select max(recomputed_from_date) from ' ~ classified) -%}

@@ -18,9 +18,9 @@ final as (
         event_date,
         count(*) as event_count
     from valid_events
-    {%- if recompute_from is not none %}
+    {% if recompute_from is not none %}
         where event_date >= {{ north_star_date_literal(recompute_from) }}
-    {%- endif %}
+    {% endif %}
     group by user_id, organization_id, event_date
 
 )

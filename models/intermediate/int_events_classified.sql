@@ -16,12 +16,12 @@ with
 staged_events as (
 
     select * from {{ north_star_staged_events() }}
-    {%- if batch_start is not none %}
+    {% if batch_start is not none %}
     -- A day of margin on the UTC side: local days start up to 14 hours off UTC.
-        where
-            event_at is null
-            or event_at >= {{ north_star_date_literal(batch_start - modules.datetime.timedelta(days=1)) }}
-    {%- endif %}
+    where
+        event_at is null
+        or event_at >= {{ north_star_date_literal(batch_start - modules.datetime.timedelta(days=1)) }}
+    {% endif %}
 
 ),
 
@@ -35,19 +35,18 @@ event_mapping as (
 
 ),
 
-{% if batch_start is not none -%}
+{% if batch_start is not none %}
 -- Event ids already counted on earlier days: a replay of one of them is a duplicate.
-    counted_event_ids as (
+counted_event_ids as (
 
-        select distinct event_id
-        from {{ this }}
-        where
-            event_status = 'valid'
-            and partition_date < {{ north_star_date_literal(batch_start) }}
+    select distinct event_id
+    from {{ this }}
+    where
+        event_status = 'valid'
+        and partition_date < {{ north_star_date_literal(batch_start) }}
 
-    ),
-
-{% endif -%}
+),
+{% endif %}
 
 mapped as (
 
@@ -80,11 +79,11 @@ validated as (
             when action != 'other' and learning_id is null then 'missing_learning_id'
         end as rejection_reason
     from mapped
-    {%- if batch_start is not none %}
-        where
-            event_date is null
-            or event_date >= {{ north_star_date_literal(batch_start) }}
-    {%- endif %}
+    {% if batch_start is not none %}
+    where
+        event_date is null
+        or event_date >= {{ north_star_date_literal(batch_start) }}
+    {% endif %}
 
 ),
 
@@ -136,17 +135,16 @@ flagged as (
 
     select
         ranked.*,
-        {%- if batch_start is not none %}
-            counted_event_ids.event_id is not null as is_counted_before
-        {%- else %}
-        false as is_counted_before
-        {%- endif %}
-    from
-        ranked
-    {%- if batch_start is not none %}
+        {% if batch_start is not none %}
+        counted_event_ids.event_id is not null as is_counted_before
+        {% else %}
+            false as is_counted_before
+        {% endif %}
+    from ranked
+    {% if batch_start is not none %}
     left join counted_event_ids
         on ranked.event_id = counted_event_ids.event_id
-    {%- endif %}
+    {% endif %}
 
 ),
 
@@ -174,11 +172,11 @@ final as (
         end as rejection_reason,
         -- Rows without a time are re-read by every run, so they live in the last partition.
         coalesce(event_date, cast('9999-12-31' as date)) as partition_date,
-        {%- if batch_start is not none %}
-            {{ north_star_date_literal(batch_start) }} as recomputed_from_date
-        {%- else %}
-        cast(null as date) as recomputed_from_date
-        {%- endif %}
+        {% if batch_start is not none %}
+        {{ north_star_date_literal(batch_start) }} as recomputed_from_date
+        {% else %}
+            cast(null as date) as recomputed_from_date
+        {% endif %}
     from flagged
 
 )

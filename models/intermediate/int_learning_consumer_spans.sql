@@ -28,9 +28,9 @@ view_days as (
         valid_events.action = 'learning_viewed'
         -- An owner viewing their own learning is not a consumer of it.
         and valid_events.user_id != learnings.owner_user_id
-    {%- if events_from is not none %}
-            and valid_events.event_date >= {{ north_star_date_literal(events_from) }}
-        {%- endif %}
+    {% if events_from is not none %}
+        and valid_events.event_date >= {{ north_star_date_literal(events_from) }}
+        {% endif %}
 
 ),
 

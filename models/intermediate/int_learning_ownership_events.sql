@@ -29,9 +29,9 @@ ranked as (
     from valid_events
     where
         action in ('learning_created', 'learning_shared')
-    {%- if recompute_from is not none %}
-            and event_date >= {{ north_star_date_literal(recompute_from) }}
-        {%- endif %}
+    {% if recompute_from is not none %}
+        and event_date >= {{ north_star_date_literal(recompute_from) }}
+        {% endif %}
 
 ),
 

@@ -28,9 +28,9 @@ candidates as (
     from reach_segments
     where
         consumer_count >= {{ var('north_star_min_consumers') }}
-    {%- if recompute_from is not none %}
-            and segment_end >= {{ north_star_date_literal(recompute_from) }}
-        {%- endif %}
+    {% if recompute_from is not none %}
+        and segment_end >= {{ north_star_date_literal(recompute_from) }}
+        {% endif %}
 
     union all
 
@@ -39,9 +39,9 @@ candidates as (
         user_id as entity_id,
         {{ north_star_clip_start('span_start', recompute_from) }} as milestone_date
     from weekly_learning_user_spans
-    {%- if recompute_from is not none %}
+    {% if recompute_from is not none %}
         where span_end >= {{ north_star_date_literal(recompute_from) }}
-    {%- endif %}
+    {% endif %}
 
 ),
 
@@ -59,16 +59,15 @@ first_days as (
 final as (
 
     select first_days.*
-    from
-        first_days
-    {%- if recompute_from is not none %}
+    from first_days
+    {% if recompute_from is not none %}
     left join {{ this }} as earlier
         on
             first_days.milestone = earlier.milestone
             and first_days.entity_id = earlier.entity_id
             and earlier.milestone_date < {{ north_star_date_literal(recompute_from) }}
     where earlier.entity_id is null
-    {%- endif %}
+    {% endif %}
 
 )
 

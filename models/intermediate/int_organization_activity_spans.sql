@@ -11,9 +11,9 @@ active_days as (
     from {{ ref('int_active_days') }}
     where
         organization_id is not null
-    {%- if events_from is not none %}
-            and event_date >= {{ north_star_date_literal(events_from) }}
-        {%- endif %}
+    {% if events_from is not none %}
+        and event_date >= {{ north_star_date_literal(events_from) }}
+        {% endif %}
 
 ),
 

@@ -9,9 +9,9 @@ active_days as (
         user_id,
         event_date
     from {{ ref('int_active_days') }}
-    {%- if events_from is not none %}
+    {% if events_from is not none %}
         where event_date >= {{ north_star_date_literal(events_from) }}
-    {%- endif %}
+    {% endif %}
 
 ),
 

@@ -37,11 +37,11 @@ organization_daily as (
 reporting_bounds as (
 
     select
-        {%- if recompute_from is not none %}
+        {% if recompute_from is not none %}
             {{ north_star_date_literal(recompute_from) }} as first_date,
-        {%- else %}
+        {% else %}
             min(event_date) as first_date,
-        {%- endif %}
+        {% endif %}
         max(event_date) as last_date
     from active_days
 
