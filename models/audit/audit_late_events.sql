@@ -1,5 +1,5 @@
 {#- Events that arrived after the incremental run that could still take them: their day
-    lies before the day the latest run recomputed from. A full refresh picks them up. -#}
+    lies before the first day the latest run re-read. A full refresh picks them up. -#}
 
 with
 
@@ -17,7 +17,7 @@ classified_events as (
 
 latest_run as (
 
-    select max(recomputed_from_date) as recomputed_from_date
+    select max(batch_start_date) as batch_start_date
     from classified_events
 
 ),
@@ -56,7 +56,7 @@ final as (
     left join classified_days
         on staged_days.event_date = classified_days.event_date
     where
-        staged_days.event_date < latest_run.recomputed_from_date
+        staged_days.event_date < latest_run.batch_start_date
         and staged_days.staged_rows > coalesce(classified_days.classified_rows, 0)
 
 )

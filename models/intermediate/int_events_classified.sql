@@ -35,19 +35,6 @@ event_mapping as (
 
 ),
 
-{% if batch_start is not none %}
--- Event ids already counted on earlier days: a replay of one of them is a duplicate.
-counted_event_ids as (
-
-    select distinct event_id
-    from {{ this }}
-    where
-        event_status = 'valid'
-        and partition_date < {{ north_star_date_literal(batch_start) }}
-
-),
-{% endif %}
-
 mapped as (
 
     select
@@ -86,6 +73,61 @@ validated as (
     {% endif %}
 
 ),
+
+{% if batch_start is not none %}
+-- Event ids of this batch already counted on earlier days: a replay of one is a duplicate.
+counted_event_ids as (
+
+    select distinct earlier.event_id
+    from {{ this }} as earlier
+    inner join validated
+        on earlier.event_id = validated.event_id
+    where
+        earlier.event_status = 'valid'
+        and earlier.partition_date < {{ north_star_date_literal(batch_start) }}
+
+),
+
+-- Raw events are only ever added, so a day whose row count is unchanged is unchanged: the
+-- models downstream recompute from the first day that gained rows.
+batch_days as (
+
+    select
+        event_date,
+        count(*) as row_count
+    from validated
+    where event_date is not null
+    group by event_date
+
+),
+
+stored_days as (
+
+    select
+        event_date,
+        count(*) as row_count
+    from {{ this }}
+    where
+        partition_date >= {{ north_star_date_literal(batch_start) }}
+        and event_date is not null
+    group by event_date
+
+),
+
+first_changed_day as (
+
+    select
+        coalesce(
+            min(coalesce(batch_days.event_date, stored_days.event_date)),
+            {{ north_star_date_literal(batch_start + modules.datetime.timedelta(days=north_star_lookback_days())) }}
+        ) as recomputed_from_date
+    from batch_days
+    full outer join stored_days
+        on batch_days.event_date = stored_days.event_date
+    where coalesce(batch_days.row_count, 0) != coalesce(stored_days.row_count, 0)
+
+),
+{% endif %}
 
 -- Replays share an event_id: the earliest occurrence is the one that counts. Only the few
 -- repeated ids need ranking.
@@ -173,11 +215,15 @@ final as (
         -- Rows without a time are re-read by every run, so they live in the last partition.
         coalesce(event_date, cast('9999-12-31' as date)) as partition_date,
         {% if batch_start is not none %}
-        {{ north_star_date_literal(batch_start) }} as recomputed_from_date
-        {% else %}
-            cast(null as date) as recomputed_from_date
-        {% endif %}
+        {{ north_star_date_literal(batch_start) }} as batch_start_date,
+        first_changed_day.recomputed_from_date
     from flagged
+    cross join first_changed_day
+        {% else %}
+            cast(null as date) as batch_start_date,
+            cast(null as date) as recomputed_from_date
+        from flagged
+        {% endif %}
 
 )
 

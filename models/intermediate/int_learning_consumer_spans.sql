@@ -9,27 +9,26 @@ learnings as (
 
 ),
 
-valid_events as (
+learning_view_days as (
 
-    select * from {{ ref('int_events_valid') }}
+    select * from {{ ref('int_learning_view_days') }}
 
 ),
 
 view_days as (
 
-    select distinct
-        valid_events.learning_id,
-        valid_events.user_id as consumer_user_id,
-        valid_events.event_date as view_date
-    from valid_events
+    select
+        learning_view_days.learning_id,
+        learning_view_days.viewer_user_id as consumer_user_id,
+        learning_view_days.view_date
+    from learning_view_days
     inner join learnings
-        on valid_events.learning_id = learnings.learning_id
+        on learning_view_days.learning_id = learnings.learning_id
     where
-        valid_events.action = 'learning_viewed'
         -- An owner viewing their own learning is not a consumer of it.
-        and valid_events.user_id != learnings.owner_user_id
+        learning_view_days.viewer_user_id != learnings.owner_user_id
     {% if events_from is not none %}
-        and valid_events.event_date >= {{ north_star_date_literal(events_from) }}
+        and learning_view_days.view_date >= {{ north_star_date_literal(events_from) }}
         {% endif %}
 
 ),
