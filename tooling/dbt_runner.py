@@ -86,10 +86,13 @@ def run_dbt(mode: DbtMode, args: list[str], dbt_vars: dict | None = None,
             env: dict | None = None, target_path: Path | None = None,
             capture: bool = False) -> subprocess.CompletedProcess:
     merged = {**mode.base_vars, **(dbt_vars or {})}
+    environment = dbt_env(env)
+    # DuckDB creates its database file but not the folder it lives in.
+    Path(environment["NORTH_STAR_DUCKDB_PATH"]).parent.mkdir(parents=True, exist_ok=True)
     command = [DBT, *args, "--project-dir", str(mode.project_dir), "--profiles-dir", str(ROOT)]
     if merged:
         command += ["--vars", json.dumps(merged)]
     if target_path is not None:
         command += ["--target-path", str(target_path)]
-    return subprocess.run(command, cwd=mode.project_dir, env=dbt_env(env),
+    return subprocess.run(command, cwd=mode.project_dir, env=environment,
                           capture_output=capture, text=True)
