@@ -83,17 +83,15 @@ final as (
         cast(event_type as {{ dbt.type_string() }}) as event_name,
         cast(learning_id as {{ dbt.type_string() }}) as learning_id,
         cast(learning_type as {{ dbt.type_string() }}) as learning_type,
-        cast(
-            case
-                when has_malformed_json then 'malformed_json'
-                when event_time_text is not null and parsed_event_at is null then 'unparseable_event_time'
-                when amplitude_user_id is null and device_id is not null then 'anonymous_user'
-                -- Missing ids and times are named downstream.
-                when event_id is null or amplitude_user_id is null or parsed_event_at is null then null
-                when organization_id is null then 'missing_organization'
-            end
-            as {{ dbt.type_string() }}
-        ) as source_invalid_reason
+        {{ north_star_source_invalid_reason(
+            event_id="event_id",
+            user_id="amplitude_user_id",
+            event_at="parsed_event_at",
+            organization_id="organization_id",
+            is_anonymous="amplitude_user_id is null and device_id is not null",
+            has_unparseable_time="event_time_text is not null and parsed_event_at is null",
+            has_malformed_json="has_malformed_json"
+        ) }} as source_invalid_reason
     from identified
 
 )

@@ -145,16 +145,14 @@ final as (
         cast(event_name as {{ dbt.type_string() }}) as event_name,
         cast(learning_id as {{ dbt.type_string() }}) as learning_id,
         cast(learning_type as {{ dbt.type_string() }}) as learning_type,
-        cast(
-            case
-                when has_event_time and parsed_event_at is null then 'unparseable_event_time'
-                when segment_user_id is null and anonymous_id is not null then 'anonymous_user'
-                -- Missing ids and times are named downstream.
-                when message_id is null or segment_user_id is null or parsed_event_at is null then null
-                when organization_id is null then 'missing_organization'
-            end
-            as {{ dbt.type_string() }}
-        ) as source_invalid_reason
+        {{ north_star_source_invalid_reason(
+            event_id="message_id",
+            user_id="segment_user_id",
+            event_at="parsed_event_at",
+            organization_id="organization_id",
+            is_anonymous="segment_user_id is null and anonymous_id is not null",
+            has_unparseable_time="has_event_time and parsed_event_at is null"
+        ) }} as source_invalid_reason
     from joined
 
 )
