@@ -4,7 +4,8 @@
   scenario key so that scenarios can share one fixture table without touching.
 * `Scenario` plus the `daily_segments` / `org_segments` helpers: hand-derived expected
   mart rows, written as piecewise-constant segments of days.
-* `build_marts`: load events into a private DuckDB file and build the marts with dbt.
+* `build_marts`: load events into a private DuckDB file and build the marts with dbt
+  (`run_build`); backends.py does the same on PostgreSQL and Spark.
 * `read_marts`, then `assert_scenario` (readable diff of a scenario's rows),
   `structural_problems` (properties of any build) and `first_differences` (row-by-row
   report for the cross-check).
@@ -36,6 +37,12 @@ WEEKLY_COLUMNS = ("week_start_date", "weekly_learning_users", "weekly_active_use
                   "is_complete_week")
 ORG_COLUMNS = ("date_day", "organization_id", "weekly_learning_users",
                "broadcasted_learnings", "consumption_of_learnings", "is_activated")
+# Marts field -> (mart, columns read, order): what every engine's reader selects.
+MART_QUERIES = {
+    "daily": ("fct_north_star_daily", DAILY_COLUMNS, "date_day"),
+    "weekly": ("fct_north_star_weekly", WEEKLY_COLUMNS, "week_start_date"),
+    "org_daily": ("fct_organization_north_star_daily", ORG_COLUMNS, "organization_id, date_day"),
+}
 
 
 # --------------------------------------------------------------------------------------
@@ -189,15 +196,21 @@ RAW_COLUMNS = {"event_id": "varchar", "event_time": "timestamp", "user_id": "var
                "learning_type": "varchar"}
 
 
-def load_events(db_path: Path, events: list[Event]) -> None:
-    """Writes the events to JSON lines beside the DuckDB file (explicit nulls, blanks kept)
-    and loads them typed into raw_fixtures.events (far faster than row inserts)."""
-    json_path = db_path.with_suffix(".events.jsonl")
+def write_events_jsonl(json_path: Path, events: list[Event]) -> None:
+    """One JSON object per event, the columns of RAW_COLUMNS (explicit nulls, blanks kept,
+    event_time as 'YYYY-MM-DD HH:MM:SS[.ffffff]' text)."""
     with open(json_path, "w") as handle:
         for event in events:
             values = [v.isoformat(sep=" ") if isinstance(v, datetime) else v
                       for v in event.as_tuple()]
             handle.write(json.dumps(dict(zip(RAW_COLUMNS, values))) + "\n")
+
+
+def load_events(db_path: Path, events: list[Event]) -> None:
+    """Writes the events to JSON lines beside the DuckDB file (explicit nulls, blanks kept)
+    and loads them typed into raw_fixtures.events (far faster than row inserts)."""
+    json_path = db_path.with_suffix(".events.jsonl")
+    write_events_jsonl(json_path, events)
     columns = ", ".join(f"{name}: '{kind}'" for name, kind in RAW_COLUMNS.items())
     con = duckdb.connect(str(db_path))
     try:
@@ -217,16 +230,14 @@ class DbtBuildError(AssertionError):
     pass
 
 
-def build_marts(workdir: Path, events: list[Event], dbt_vars: dict) -> Path:
-    """Loads `events` into workdir/marts.duckdb and builds the marts (seed + models, no
-    tests) in a single dbt invocation. Returns the DuckDB path."""
+def run_build(workdir: Path, dbt_vars: dict, env: dict, engine: str = "duckdb",
+              events_schema: str = EVENTS_SCHEMA) -> None:
+    """Builds the marts (seed + models, no tests) in a single dbt invocation, with the
+    target and connection of `env`, from events_schema.events; logs in workdir."""
     from tooling.dbt_runner import resolve_mode, run_dbt
 
-    workdir.mkdir(parents=True, exist_ok=True)
-    db_path = workdir / "marts.duckdb"
-    load_events(db_path, events)
     mode = resolve_mode(quiet=True)
-    all_vars = {"north_star_events_schema": EVENTS_SCHEMA,
+    all_vars = {"north_star_events_schema": events_schema,
                 "north_star_events_table": EVENTS_TABLE, **dbt_vars}
     selection = " ".join(f"+{mart}" for mart in MARTS)
     result = run_dbt(
@@ -234,9 +245,7 @@ def build_marts(workdir: Path, events: list[Event], dbt_vars: dict) -> Path:
         ["build", "--select", selection, "--resource-type", "seed", "--resource-type", "model",
          "--log-path", str(workdir / "logs")],
         dbt_vars=all_vars,
-        env={"NORTH_STAR_TARGET": "duckdb",
-             "NORTH_STAR_DUCKDB_PATH": str(db_path),
-             "NORTH_STAR_DUCKDB_TEMP_DIR": str(workdir / "duckdb_tmp")},
+        env=env,
         target_path=workdir / "target",
         capture=True,
     )
@@ -244,7 +253,20 @@ def build_marts(workdir: Path, events: list[Event], dbt_vars: dict) -> Path:
     (workdir / "dbt_stderr.log").write_text(result.stderr or "")
     if result.returncode != 0:
         tail = "\n".join((result.stdout or "").splitlines()[-60:])
-        raise DbtBuildError(f"dbt build failed (vars={dbt_vars}); log in {workdir}:\n{tail}\n{result.stderr}")
+        raise DbtBuildError(f"dbt build failed on {engine} (vars={dbt_vars}); log in {workdir}:"
+                            f"\n{tail}\n{result.stderr}")
+
+
+def build_marts(workdir: Path, events: list[Event], dbt_vars: dict) -> Path:
+    """Loads `events` into workdir/marts.duckdb and builds the marts (seed + models, no
+    tests) in a single dbt invocation. Returns the DuckDB path."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    db_path = workdir / "marts.duckdb"
+    load_events(db_path, events)
+    run_build(workdir, dbt_vars,
+              env={"NORTH_STAR_TARGET": "duckdb",
+                   "NORTH_STAR_DUCKDB_PATH": str(db_path),
+                   "NORTH_STAR_DUCKDB_TEMP_DIR": str(workdir / "duckdb_tmp")})
     return db_path
 
 
@@ -275,15 +297,10 @@ def _relation(con, name: str) -> str:
 def read_marts(db_path: Path) -> Marts:
     con = duckdb.connect(str(db_path), read_only=True)
     try:
-        def rows(mart, columns, order):
-            return con.execute(f"select {', '.join(columns)} from {_relation(con, mart)} "
+        return Marts(**{
+            field: con.execute(f"select {', '.join(columns)} from {_relation(con, mart)} "
                                f"order by {order}").fetchall()
-        return Marts(
-            daily=rows("fct_north_star_daily", DAILY_COLUMNS, "date_day"),
-            weekly=rows("fct_north_star_weekly", WEEKLY_COLUMNS, "week_start_date"),
-            org_daily=rows("fct_organization_north_star_daily", ORG_COLUMNS,
-                           "organization_id, date_day"),
-        )
+            for field, (mart, columns, order) in MART_QUERIES.items()})
     finally:
         con.close()
 
