@@ -83,22 +83,18 @@ interpreted as (
 final as (
 
     select
-        cast(event_id as {{ dbt.type_string() }}) as event_id,
-        cast(parsed_event_at as {{ dbt.type_timestamp() }}) as event_at,
-        cast(snowplow_user_id as {{ dbt.type_string() }}) as user_id,
-        cast(organization_id as {{ dbt.type_string() }}) as organization_id,
-        cast(event_name as {{ dbt.type_string() }}) as event_name,
-        cast(learning_id as {{ dbt.type_string() }}) as learning_id,
-        cast(learning_type as {{ dbt.type_string() }}) as learning_type,
-        {{ north_star_source_invalid_reason(
+        {{ north_star_vendor_event_columns(
             event_id="event_id",
-            user_id="snowplow_user_id",
             event_at="parsed_event_at",
+            user_id="snowplow_user_id",
             organization_id="organization_id",
+            event_name="event_name",
+            learning_id="learning_id",
+            learning_type="learning_type",
             is_anonymous="snowplow_user_id is null and cookie_user_id is not null",
             has_unparseable_time="has_event_time and parsed_event_at is null",
             has_malformed_json="has_malformed_json"
-        ) }} as source_invalid_reason
+        ) }}
     from interpreted
 
 )
