@@ -1,7 +1,8 @@
 """Benchmark the north_star models on synthetic events against a single-query lower bound.
 
-For each --events N: generate about N raw events (tooling.generate_events) over one year into
-a fresh DuckDB file under target/bench/, plus one more day held back, then for each --window W:
+For each --events N: generate about N raw events (tooling.generate_events) over one year
+(--days D: D days) into a fresh DuckDB file under target/bench/ (--reuse: keep and reuse it),
+plus one more day held back, then for each --window W:
 
 1. full build: `dbt run --full-refresh` of all models on the generated table (vars
    north_star_events_schema / north_star_events_table point the source at it; seeds other
@@ -46,7 +47,7 @@ from tooling.dbt_runner import DBT, ROOT, DbtMode, dbt_env, resolve_mode
 
 BENCH = ROOT / "target" / "bench"
 START = date(2025, 1, 1)
-DAYS = 365  # the base table; one more day is generated and held back for the incremental run
+DAYS = 365  # default history of the base table; one more day is generated and held back
 SCHEMA, TABLE, HELD_BACK = "raw", "events", "events_next_day"
 TIME = "/usr/bin/time"
 
@@ -62,6 +63,7 @@ class Run:
 @dataclass
 class Row:
     events: int
+    days: int
     window: int
     full: Run
     incremental: Run
@@ -157,8 +159,15 @@ def lower_bound(database: Path, settings: dict) -> tuple[float, int]:
     return float(out.strip().splitlines()[-1]), rss
 
 
-def prepare(events: int, seed: int, database: Path, settings: dict) -> tuple[int, int]:
-    """Generates the base table and the held-back day: (base rows, held-back rows)."""
+def prepare(events: int, seed: int, days: int, database: Path, settings: dict, reuse: bool) -> tuple[int, int]:
+    """Generates the base table and the held-back day: (base rows, held-back rows).
+
+    With reuse, a database kept by an earlier run with the same arguments is used as it is."""
+    if reuse and database.exists():
+        con = duckdb.connect(str(database))
+        counts = [con.execute(f"select count(*) from {SCHEMA}.{t}").fetchone()[0] for t in (TABLE, HELD_BACK)]
+        con.close()
+        return counts[0], counts[1]
     if database.exists():
         database.unlink()
     con = duckdb.connect(str(database))
@@ -166,9 +175,9 @@ def prepare(events: int, seed: int, database: Path, settings: dict) -> tuple[int
     con.execute(f"set memory_limit = '{settings['memory_limit']}'")
     con.execute(f"set temp_directory = '{settings['temp_directory']}'")
     # Events over DAYS + 1 days; rows landing after the base period form the next day.
-    generate_events.generate(con, round(events * (DAYS + 1) / DAYS), seed, SCHEMA, "events_all",
-                             START, DAYS + 1, sort=False)
-    cutoff = START + timedelta(days=DAYS)
+    generate_events.generate(con, round(events * (days + 1) / days), seed, SCHEMA, "events_all",
+                             START, days + 1, sort=False)
+    cutoff = START + timedelta(days=days)
     con.execute(f"create or replace table {SCHEMA}.{TABLE} as select * from {SCHEMA}.events_all "
                 f"where loaded_at < '{cutoff}' or loaded_at is null")
     con.execute(f"create or replace table {SCHEMA}.{HELD_BACK} as select * from {SCHEMA}.events_all "
@@ -194,7 +203,7 @@ def gib(n: int) -> str:
 
 
 def table(rows: list[Row], base_rows: dict) -> str:
-    header = ["events", "window", "full wall s", "full models s", "incr wall s", "incr models s",
+    header = ["events", "days", "window", "full wall s", "full models s", "incr wall s", "incr models s",
               "peak RSS GiB", "LB s", "LB RSS GiB", "full wall/LB", "full models/LB", "incr/full",
               "slowest model (s)", "load"]
     lines = []
@@ -202,7 +211,7 @@ def table(rows: list[Row], base_rows: dict) -> str:
         slowest = max(r.full.models, key=r.full.models.get)
         label = "" if r.incremental_is_incremental else " (2nd full)"
         lines.append([
-            f"{base_rows[r.events]:,}", str(r.window), f"{r.full.wall_seconds:.1f}", f"{r.full.model_seconds:.1f}",
+            f"{base_rows[r.events]:,}", str(r.days), str(r.window), f"{r.full.wall_seconds:.1f}", f"{r.full.model_seconds:.1f}",
             f"{r.incremental.wall_seconds:.1f}{label}", f"{r.incremental.model_seconds:.1f}",
             gib(max(r.full.peak_rss_bytes, r.incremental.peak_rss_bytes)),
             f"{r.lower_bound_seconds:.2f}", gib(r.lower_bound_rss_bytes),
@@ -221,7 +230,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--events", type=int, action="append", required=True)
     parser.add_argument("--window", type=int, action="append")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--days", type=int, default=DAYS, help="days of history before the appended day")
     parser.add_argument("--keep", action="store_true", help="keep the benchmark DuckDB files")
+    parser.add_argument("--reuse", action="store_true", help="use a kept benchmark DuckDB file instead of "
+                        "generating it again (implies --keep)")
     parser.add_argument("--project-dir", type=Path, help="benchmark another copy of the project (with its "
                         "own profiles.yml and installed packages), e.g. a snapshot of a commit")
     args = parser.parse_args(argv)
@@ -232,9 +244,9 @@ def main(argv: list[str] | None = None) -> None:
 
     rows, base_rows = [], {}
     for events in args.events:
-        database = BENCH / f"bench_{events}.duckdb"
+        database = BENCH / f"bench_{events}_{args.days}d_seed{args.seed}.duckdb"
         began = time.perf_counter()
-        base_rows[events], held_back = prepare(events, args.seed, database, settings)
+        base_rows[events], held_back = prepare(events, args.seed, args.days, database, settings, args.reuse)
         print(f"[{events:,}] generated {base_rows[events]:,} events (+{held_back:,} held back) "
               f"in {time.perf_counter() - began:.1f}s", flush=True)
         lb_seconds, lb_rss = lower_bound(database, settings)
@@ -254,9 +266,9 @@ def main(argv: list[str] | None = None) -> None:
             print(f"[{events:,} w{window}] after one appended day {incremental.wall_seconds:.1f}s "
                   f"({'incremental: ' + ', '.join(incremental_models) if incremental_models else 'full rebuild'})",
                   flush=True)
-            rows.append(Row(events, window, full, incremental, bool(incremental_models), held_back,
+            rows.append(Row(events, args.days, window, full, incremental, bool(incremental_models), held_back,
                             lb_seconds, lb_rss, load))
-        if not args.keep:
+        if not (args.keep or args.reuse):
             database.unlink()
 
     (BENCH / "results.json").write_text(json.dumps(

@@ -76,6 +76,8 @@ validated as (
 
 {% if batch_start is not none %}
 -- Event ids of this batch already counted on earlier days: a replay of one is a duplicate.
+-- Only one more lookback of history is searched, so a run's cost does not grow with the
+-- history; replays of older events are listed in audit_unmatched_replays.
 counted_event_ids as (
 
     select distinct earlier.event_id
@@ -85,6 +87,8 @@ counted_event_ids as (
     where
         earlier.event_status = 'valid'
         and earlier.partition_date < {{ north_star_date_literal(batch_start) }}
+        and earlier.partition_date
+        >= {{ north_star_date_literal(batch_start - modules.datetime.timedelta(days=north_star_lookback_days())) }}
 
 ),
 

@@ -167,3 +167,40 @@ def test_events_later_than_the_lookback_are_audited(tmp_path):
             "select count(*) from main.int_events_classified where event_id like 'late-%'").fetchone()[0]
     assert audited == [(too_late.date(), 2)]
     assert counted == 0
+
+
+def test_replays_are_matched_within_one_lookback_before_the_reread_days(tmp_path):
+    batches = synthetic_batches(seed=7, late_days=7)
+    warehouse = Warehouse(tmp_path, {})
+    load(warehouse.database, batches[0])
+    warehouse.build_from_scratch()
+    # The first batch ends on day 39: the next run re-reads days 33- and matches replays
+    # against days 26-32, one more lookback.
+    def valid_event_on(day: int) -> tuple:
+        return next(row for row in batches[0]
+                    if row[1].date() == (START + timedelta(days=day)).date() and row[2])
+    near, far = valid_event_on(30), valid_event_on(5)
+    resent_at = START + timedelta(days=40, hours=9)
+    load(warehouse.database, [(row[0], resent_at, *row[2:]) for row in (near, far)])
+    warehouse.dbt("run")
+
+    def statuses_and_unmatched():
+        with duckdb.connect(str(warehouse.database), read_only=True) as connection:
+            statuses = connection.execute(
+                "select event_id, event_date, event_status from main.int_events_classified"
+                " where event_id in (?, ?) order by event_id, event_date", [near[0], far[0]]).fetchall()
+            unmatched = connection.execute("select * from main.audit_unmatched_replays").fetchall()
+        return sorted(statuses), unmatched
+
+    statuses, unmatched = statuses_and_unmatched()
+    resent_day, far_day = resent_at.date(), far[1].date()
+    assert sorted(statuses) == sorted([
+        (near[0], near[1].date(), "valid"), (near[0], resent_day, "duplicate"),
+        (far[0], far_day, "valid"), (far[0], resent_day, "valid"),
+    ])
+    assert unmatched == [(far[0], 2, far_day, resent_day)]
+
+    warehouse.dbt("run", "--full-refresh")
+    statuses, unmatched = statuses_and_unmatched()
+    assert (far[0], resent_day, "duplicate") in statuses
+    assert unmatched == []
