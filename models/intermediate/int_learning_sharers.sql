@@ -1,14 +1,33 @@
+{{ config(**north_star_keyed_config('learning_id')) }}
+
+{%- set recompute_from = north_star_day_recompute_from() %}
+
 with
-
-learnings as (
-
-    select * from {{ ref('int_learnings_owned') }}
-
-),
 
 ownership_events as (
 
     select * from {{ ref('int_learning_ownership_events') }}
+
+),
+
+{% if recompute_from is not none %}
+-- Only learnings with ownership events on the recomputed days can change sharers.
+changed_learnings as (
+
+    select distinct learning_id
+    from ownership_events
+    where event_date >= {{ north_star_date_literal(recompute_from) }}
+
+),
+{% endif %}
+
+learnings as (
+
+    select learnings_owned.*
+    from {{ ref('int_learnings_owned') }} as learnings_owned
+    {% if recompute_from is not none %}
+        where learnings_owned.learning_id in (select changed_learnings.learning_id from changed_learnings)
+    {% endif %}
 
 ),
 
@@ -19,7 +38,11 @@ first_shares as (
         user_id,
         min(event_date) as first_shared_date
     from ownership_events
-    where action = 'learning_shared'
+    where
+        action = 'learning_shared'
+    {% if recompute_from is not none %}
+        and learning_id in (select changed_learnings.learning_id from changed_learnings)
+        {% endif %}
     group by learning_id, user_id
 
 ),

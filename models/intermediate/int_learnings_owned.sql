@@ -1,3 +1,7 @@
+{{ config(**north_star_keyed_config('learning_id')) }}
+
+{%- set recompute_from = north_star_day_recompute_from() %}
+
 with
 
 ownership_events as (
@@ -5,6 +9,17 @@ ownership_events as (
     select * from {{ ref('int_learning_ownership_events') }}
 
 ),
+
+{% if recompute_from is not none %}
+-- Only learnings with ownership events on the recomputed days can change owner.
+changed_learnings as (
+
+    select distinct learning_id
+    from ownership_events
+    where event_date >= {{ north_star_date_literal(recompute_from) }}
+
+),
+{% endif %}
 
 ownership_candidates as (
 
@@ -25,6 +40,9 @@ ownership_candidates as (
                 event_id
         ) as candidate_rank
     from ownership_events
+    {% if recompute_from is not none %}
+        where learning_id in (select changed_learnings.learning_id from changed_learnings)
+    {% endif %}
 
 ),
 

@@ -1,4 +1,8 @@
 {{ config(contract={'enforced': true}) }}
+{{ config(**north_star_keyed_config('learning_id')) }}
+-- depends_on: {{ ref('int_learning_ownership_events') }}
+
+{%- set recompute_from = north_star_day_recompute_from() %}
 
 with
 
@@ -20,12 +24,42 @@ milestones as (
 
 ),
 
+
+{% if recompute_from is not none %}
+-- A learning's row changes with its ownership events (owner, sharers) or its first
+-- broadcast, and both change only on the recomputed days.
+changed_learnings as (
+
+    select learning_id
+    from {{ ref('int_learning_ownership_events') }}
+    where event_date >= {{ north_star_date_literal(recompute_from) }}
+
+    union
+
+    select entity_id as learning_id
+    from milestones
+    where
+        milestone = 'learning_first_broadcast'
+        and milestone_date >= {{ north_star_date_literal(recompute_from) }}
+
+    union
+
+    select learning_id
+    from {{ this }}
+    where first_broadcast_date >= {{ north_star_date_literal(recompute_from) }}
+
+),
+{% endif %}
+
 sharer_counts as (
 
     select
         learning_id,
         count(*) as sharer_count
     from sharers
+    {% if recompute_from is not none %}
+        where learning_id in (select changed_learnings.learning_id from changed_learnings)
+    {% endif %}
     group by learning_id
 
 ),
@@ -58,6 +92,9 @@ final as (
         on learnings.learning_id = sharer_counts.learning_id
     left join first_broadcasts
         on learnings.learning_id = first_broadcasts.learning_id
+    {% if recompute_from is not none %}
+        where learnings.learning_id in (select changed_learnings.learning_id from changed_learnings)
+    {% endif %}
 
 )
 

@@ -2,9 +2,9 @@
 
 with
 
-active_days as (
+user_organization_activity as (
 
-    select * from {{ ref('int_active_days') }}
+    select * from {{ ref('int_user_organization_activity') }}
 
 ),
 
@@ -24,10 +24,10 @@ organization_activity as (
 
     select
         organization_id,
-        min(event_date) as first_active_date,
-        max(event_date) as last_active_date,
-        count(distinct user_id) as user_count
-    from active_days
+        min(first_active_date) as first_active_date,
+        max(last_active_date) as last_active_date,
+        count(*) as user_count
+    from user_organization_activity
     where organization_id is not null
     group by organization_id
 

@@ -2,9 +2,9 @@
 
 with
 
-active_days as (
+user_organization_activity as (
 
-    select * from {{ ref('int_active_days') }}
+    select * from {{ ref('int_user_organization_activity') }}
 
 ),
 
@@ -24,11 +24,11 @@ user_activity as (
 
     select
         user_id,
-        min(event_date) as first_active_date,
-        max(event_date) as last_active_date,
-        count(distinct event_date) as active_day_count,
+        min(first_active_date) as first_active_date,
+        max(last_active_date) as last_active_date,
+        sum(active_day_count) as active_day_count,
         sum(event_count) as event_count
-    from active_days
+    from user_organization_activity
     group by user_id
 
 ),
@@ -41,11 +41,10 @@ organization_events as (
         organization_id,
         row_number() over (
             partition by user_id
-            order by sum(event_count) desc, min(event_date), organization_id
+            order by event_count desc, first_active_date asc, organization_id asc
         ) as organization_rank
-    from active_days
+    from user_organization_activity
     where organization_id is not null
-    group by user_id, organization_id
 
 ),
 

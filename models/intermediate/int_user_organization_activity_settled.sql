@@ -1,0 +1,87 @@
+{{ config(**north_star_state_config()) }}
+
+{#- Each run folds in the days that settled since the previous run (a few days), so its
+    cost does not grow with the history. -#}
+{%- set settled_before = north_star_settled_before_date() -%}
+{%- set previously_settled_before = none -%}
+{%- if is_incremental() and execute -%}
+    {%- set previously_settled_before = north_star_as_date(
+        run_query('select max(settled_before_date) from ' ~ this).columns[0].values()[0]
+    ) -%}
+{%- endif -%}
+{%- if previously_settled_before is not none and (settled_before is none or settled_before < previously_settled_before) -%}
+    {{ exceptions.raise_compiler_error(
+        this.identifier ~ " has settled days a run may now recompute (was north_star_lookback_days "
+        ~ "raised?): run `dbt build --full-refresh`."
+    ) }}
+{%- endif %}
+
+with
+
+active_days as (
+
+    select * from {{ ref('int_active_days') }}
+
+),
+
+settling_days as (
+
+    select *
+    from active_days
+    {% if settled_before is none %}
+        where 1 = 0
+    {% else %}
+        where
+            event_date < {{ north_star_date_literal(settled_before) }}
+            {% if previously_settled_before is not none %}
+                and event_date >= {{ north_star_date_literal(previously_settled_before) }}
+            {% endif %}
+    {% endif %}
+
+),
+
+settling as (
+
+    {{ north_star_user_organization_rollup('settling_days') }}
+
+),
+
+states as (
+
+    {% if is_incremental() and settled_before is not none %}
+        select
+            user_id,
+            organization_id,
+            first_active_date,
+            last_active_date,
+            event_count,
+            active_day_count
+        from {{ this }}
+
+        union all
+    {% endif %}
+
+    select * from settling
+
+),
+
+final as (
+
+    select
+        user_id,
+        organization_id,
+        min(first_active_date) as first_active_date,
+        max(last_active_date) as last_active_date,
+        sum(event_count) as event_count,
+        sum(active_day_count) as active_day_count,
+        {% if settled_before is none %}
+            cast(null as date) as settled_before_date
+        {% else %}
+            {{ north_star_date_literal(settled_before) }} as settled_before_date
+        {% endif %}
+    from states
+    group by user_id, organization_id
+
+)
+
+select * from final
