@@ -1,6 +1,8 @@
 {{ config(**north_star_incremental_config('partition_date')) }}
 
 {#- Incremental runs re-read the new days plus the lookback before them (late events). -#}
+{%- set replay_window_days = var('north_star_replay_window_days') | int -%}
+{%- set replay_cutoff = north_star_add_days(-replay_window_days, 'event_date') -%}
 {%- set batch_start = none -%}
 {%- if is_incremental() and execute -%}
     {%- set latest = north_star_as_date(
@@ -75,20 +77,23 @@ validated as (
 ),
 
 {% if batch_start is not none %}
--- Event ids of this batch already counted on earlier days: a replay of one is a duplicate.
--- Only one more lookback of history is searched, so a run's cost does not grow with the
--- history; replays of older events are listed in audit_unmatched_replays.
-counted_event_ids as (
+-- The latest earlier occurrence of each event id of this batch, from the stored days a
+-- replay window before it: replays are only recognized within that window, so older
+-- history is never read.
+earlier_occurrences as (
 
-    select distinct earlier.event_id
+    select
+        earlier.event_id,
+        max(earlier.event_date) as latest_earlier_date
     from {{ this }} as earlier
-    inner join validated
-        on earlier.event_id = validated.event_id
+    inner join (select distinct validated.event_id from validated) as batch_event_ids
+        on earlier.event_id = batch_event_ids.event_id
     where
-        earlier.event_status = 'valid'
+        earlier.event_status != 'quarantined'
         and earlier.partition_date < {{ north_star_date_literal(batch_start) }}
         and earlier.partition_date
-        >= {{ north_star_date_literal(batch_start - modules.datetime.timedelta(days=north_star_lookback_days())) }}
+        >= {{ north_star_date_literal(batch_start - modules.datetime.timedelta(days=replay_window_days)) }}
+    group by earlier.event_id
 
 ),
 
@@ -133,8 +138,8 @@ first_changed_day as (
 ),
 {% endif %}
 
--- Replays share an event_id: the earliest occurrence is the one that counts. Only the few
--- repeated ids need ranking.
+-- Replays share an event_id: an occurrence within the replay window after the previous
+-- occurrence of its id is a duplicate. Only the few repeated ids need ordering.
 repeated_event_ids as (
 
     select event_id
@@ -145,11 +150,11 @@ repeated_event_ids as (
 
 ),
 
-ranked as (
+ordered as (
 
     select
         validated.*,
-        case when validated.rejection_reason is null then 1 end as occurrence_number
+        cast(null as date) as previous_event_date
     from validated
     left join repeated_event_ids
         on validated.event_id = repeated_event_ids.event_id
@@ -161,7 +166,7 @@ ranked as (
 
     select
         validated.*,
-        row_number() over (
+        lag(validated.event_date) over (
             partition by validated.event_id
             order by
                 validated.event_at,
@@ -169,7 +174,7 @@ ranked as (
                 validated.event_name,
                 validated.learning_id,
                 validated.organization_id
-        ) as occurrence_number
+        ) as previous_event_date
     from validated
     inner join repeated_event_ids
         on validated.event_id = repeated_event_ids.event_id
@@ -180,17 +185,18 @@ ranked as (
 flagged as (
 
     select
-        ranked.*,
+        ordered.*,
         {% if batch_start is not none %}
-        counted_event_ids.event_id is not null as is_counted_before
+        -- The first occurrence in this batch follows the latest stored one.
+        coalesce(ordered.previous_event_date, earlier_occurrences.latest_earlier_date)
+            as previous_occurrence_date
+    from ordered
+    left join earlier_occurrences
+        on ordered.event_id = earlier_occurrences.event_id
         {% else %}
-            false as is_counted_before
+            ordered.previous_event_date as previous_occurrence_date
+        from ordered
         {% endif %}
-    from ranked
-    {% if batch_start is not none %}
-    left join counted_event_ids
-        on ranked.event_id = counted_event_ids.event_id
-    {% endif %}
 
 ),
 
@@ -208,11 +214,11 @@ final as (
         learning_type,
         case
             when rejection_reason is not null then 'quarantined'
-            when occurrence_number > 1 or is_counted_before then 'duplicate'
+            when previous_occurrence_date >= {{ replay_cutoff }} then 'duplicate'
             else 'valid'
         end as event_status,
         case
-            when rejection_reason is null and (occurrence_number > 1 or is_counted_before)
+            when rejection_reason is null and previous_occurrence_date >= {{ replay_cutoff }}
                 then 'duplicate_event_id'
             else rejection_reason
         end as rejection_reason,

@@ -1,4 +1,4 @@
-{{ config(**north_star_keyed_config('learning_id')) }}
+{{ config(**north_star_keyed_config('learning_id', 'exists_from_date')) }}
 
 {%- set recompute_from = north_star_day_recompute_from() %}
 

@@ -1,7 +1,9 @@
 {{ config(**north_star_state_config()) }}
 
 {#- Each run folds in the days that settled since the previous run (a few days), so its
-    cost does not grow with the history. -#}
+    cost does not grow with the history. When this run recomputed a day already folded in
+    (upstream rebuilt, or a longer lookback re-read settled days), the state is rebuilt
+    from all days instead. -#}
 {%- set settled_before = north_star_settled_before_date() -%}
 {%- set previously_settled_before = none -%}
 {%- if is_incremental() and execute -%}
@@ -9,12 +11,14 @@
         run_query('select max(settled_before_date) from ' ~ this).columns[0].values()[0]
     ) -%}
 {%- endif -%}
-{%- if previously_settled_before is not none and (settled_before is none or settled_before < previously_settled_before) -%}
-    {{ exceptions.raise_compiler_error(
-        this.identifier ~ " has settled days a run may now recompute (was north_star_lookback_days "
-        ~ "raised?): run `dbt build --full-refresh`."
-    ) }}
-{%- endif %}
+{%- set recompute_from = north_star_recompute_from_date() -%}
+{%- set extends_state = (
+    previously_settled_before is not none
+    and settled_before is not none
+    and settled_before >= previously_settled_before
+    and recompute_from is not none
+    and recompute_from >= previously_settled_before
+) %}
 
 with
 
@@ -33,7 +37,7 @@ settling_days as (
     {% else %}
         where
             event_date < {{ north_star_date_literal(settled_before) }}
-            {% if previously_settled_before is not none %}
+            {% if extends_state %}
                 and event_date >= {{ north_star_date_literal(previously_settled_before) }}
             {% endif %}
     {% endif %}
@@ -48,7 +52,7 @@ settling as (
 
 states as (
 
-    {% if is_incremental() and settled_before is not none %}
+    {% if extends_state %}
         select
             user_id,
             organization_id,

@@ -1,5 +1,5 @@
 {{ config(contract={'enforced': true}) }}
-{{ config(**north_star_keyed_config('learning_id')) }}
+{{ config(**north_star_keyed_config('learning_id', 'first_seen_date')) }}
 -- depends_on: {{ ref('int_learning_ownership_events') }}
 
 {%- set recompute_from = north_star_day_recompute_from() %}

@@ -24,6 +24,7 @@ class Config:
     activation_threshold: int = 5
     timezone: str = "UTC"
     week_start: int = 0          # Monday (date.weekday())
+    replay_window_days: int = 7
 
 
 @dataclass(frozen=True)
@@ -66,9 +67,10 @@ def local_day(utc_time: datetime, timezone: str) -> date:
 
 
 def valid_events(raw_events, config: Config, mapping: dict[str, str] | None = None) -> list[CleanEvent]:
-    """Invalid rows dropped first, then one row per event_id: the earliest."""
+    """Invalid rows dropped first; then, per event_id in time order, an occurrence at most
+    replay_window_days local days after the previous one is a replay."""
     mapping = load_event_mapping() if mapping is None else mapping
-    earliest: dict[str, CleanEvent] = {}
+    occurrences: dict[str, list[tuple]] = {}
     for raw in raw_events:
         event_id, user_id, learning_id = _clean(raw.event_id), _clean(raw.user_id), _clean(raw.learning_id)
         name = _clean(raw.event_name)
@@ -79,9 +81,17 @@ def valid_events(raw_events, config: Config, mapping: dict[str, str] | None = No
             continue
         event = CleanEvent(event_id, raw.event_time, local_day(raw.event_time, config.timezone),
                            user_id, _clean(raw.org_id), action, learning_id)
-        if event_id not in earliest or event.event_time < earliest[event_id].event_time:
-            earliest[event_id] = event
-    return list(earliest.values())
+        # dbt's order: time, user, name, learning, organization, nulls last.
+        order = (event.event_time, user_id, *((v is None, v or "") for v in (name, learning_id, event.org_id)))
+        occurrences.setdefault(event_id, []).append((order, event))
+    counted = []
+    for rows in occurrences.values():
+        previous_day = None
+        for _, event in sorted(rows, key=lambda row: row[0]):
+            if previous_day is None or (event.day - previous_day).days > config.replay_window_days:
+                counted.append(event)
+            previous_day = event.day
+    return counted
 
 
 def learnings_of(events: list[CleanEvent]) -> dict[str, Learning]:

@@ -122,7 +122,7 @@ def resharer() -> Scenario:
 def replays() -> Scenario:
     b = ScenarioBuilder("s04", _base(3))
     created = b.add(0, "09:00", "A", "o4", "learning_created", "L5", event_id="c")
-    b.replay(created, 8, "09:00")            # later replay: A must not become active on B8
+    b.replay(created, 7, "09:00")            # replay 7 days later (the replay window's edge): A must not become active on B7
     v1 = b.add(1, "10:00", "V1", "o4", "learning_viewed", "L5", event_id="v1")
     b.replay(v1, 1, "10:00")                 # exact duplicate row
     b.replay(v1, 5, "10:00")                 # later replay: V1 must not stay a consumer to B11
@@ -132,7 +132,7 @@ def replays() -> Scenario:
     # Counted: c@B0 (A), v1@B1, v2@B2, v3@B3.
     # Active: A [B0,B6], V1 [B1,B7], V2 [B2,B8], V3 [B3,B9].
     # L5 consumers: 1 on B1; 2 on B2; 3 on B3..B7; 2 on B8 (V2,V3); 1 on B9 (V3); 0 on B10.
-    # WLU: A on B2..B6 (A inactive from B7, as the B8 replay does not count).
+    # WLU: A on B2..B6 (A inactive from B7, as the B7 replay does not count).
     daily = daily_segments(b.base, [
         (0, 0, 0, 1, 0, 0, 0),
         (1, 1, 0, 2, 0, 0, 0),
@@ -151,7 +151,7 @@ def replays() -> Scenario:
         (8, 8, 0, 1, 2, False),
         (9, 9, 0, 0, 0, False),
     ])
-    return Scenario("s04", "replayed event ids count once, at their earliest time", b, daily,
+    return Scenario("s04", "replayed event ids count once, at their earliest time, within the replay window", b, daily,
                     org, (b.p("o4"),))
 
 
