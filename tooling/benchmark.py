@@ -2,7 +2,8 @@
 
 For each --events N: generate about N raw events (tooling.generate_events) over one year
 (--days D: D days) into a fresh DuckDB file under target/bench/ (--reuse: keep and reuse it),
-plus one more day held back, then for each --window W:
+stored in load order as a warehouse's append-only event table is, plus one more day held
+back, then for each --window W:
 
 1. full build: `dbt run --full-refresh` of all models on the generated table (vars
    north_star_events_schema / north_star_events_table point the source at it; seeds other
@@ -178,8 +179,9 @@ def prepare(events: int, seed: int, days: int, database: Path, settings: dict, r
     generate_events.generate(con, round(events * (days + 1) / days), seed, SCHEMA, "events_all",
                              START, days + 1, sort=False)
     cutoff = START + timedelta(days=days)
+    # In load order, as an append-only event table grows in a warehouse.
     con.execute(f"create or replace table {SCHEMA}.{TABLE} as select * from {SCHEMA}.events_all "
-                f"where loaded_at < '{cutoff}' or loaded_at is null")
+                f"where loaded_at < '{cutoff}' or loaded_at is null order by loaded_at")
     con.execute(f"create or replace table {SCHEMA}.{HELD_BACK} as select * from {SCHEMA}.events_all "
                 f"where loaded_at >= '{cutoff}' and loaded_at < '{cutoff + timedelta(days=1)}'")
     con.execute(f"drop table {SCHEMA}.events_all")

@@ -238,3 +238,7 @@ final as (
 )
 
 select * from final
+{% if batch_start is none -%}
+    -- Incremental runs read only recent days of this table: keep it in day order.
+    {{ north_star_cluster_by('partition_date') }}
+{%- endif %}
