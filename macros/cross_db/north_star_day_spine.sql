@@ -43,7 +43,10 @@
     ) as spine (date_day)
 {%- endmacro %}
 
+{#- sequence() refuses a start after its end; an empty range is an empty spine (an
+    incremental run with nothing new to recompute). -#}
 {% macro spark__north_star_day_spine(bounds_relation) -%}
     select explode(sequence(bounds.first_date, bounds.last_date, interval 1 day)) as date_day
     from {{ bounds_relation }} as bounds
+    where bounds.first_date <= bounds.last_date
 {%- endmacro %}

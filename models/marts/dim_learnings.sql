@@ -77,11 +77,11 @@ first_broadcasts as (
 final as (
 
     select
-        cast(learnings.learning_id as {{ dbt.type_string() }}) as learning_id,
-        cast(learnings.owner_user_id as {{ dbt.type_string() }}) as owner_user_id,
-        cast(learnings.organization_id as {{ dbt.type_string() }}) as organization_id,
-        cast(learnings.learning_type as {{ dbt.type_string() }}) as learning_type,
-        cast(learnings.ownership_action as {{ dbt.type_string() }}) as ownership_action,
+        cast(learnings.learning_id as {{ north_star_type_text() }}) as learning_id,
+        cast(learnings.owner_user_id as {{ north_star_type_text() }}) as owner_user_id,
+        cast(learnings.organization_id as {{ north_star_type_text() }}) as organization_id,
+        cast(learnings.learning_type as {{ north_star_type_text() }}) as learning_type,
+        cast(learnings.ownership_action as {{ north_star_type_text() }}) as ownership_action,
         cast(learnings.owned_at as {{ dbt.type_timestamp() }}) as owned_at,
         learnings.exists_from_date as first_seen_date,
         cast(coalesce(sharer_counts.sharer_count, 0) as {{ dbt.type_bigint() }}) as sharer_count,

@@ -77,7 +77,7 @@ latest as (
 final as (
 
     select
-        cast(organization_activity.organization_id as {{ dbt.type_string() }}) as organization_id,
+        cast(organization_activity.organization_id as {{ north_star_type_text() }}) as organization_id,
         organization_activity.first_active_date,
         organization_activity.last_active_date,
         cast(organization_activity.user_count as {{ dbt.type_bigint() }}) as user_count,

@@ -71,8 +71,8 @@ first_learning_user_days as (
 final as (
 
     select
-        cast(user_activity.user_id as {{ dbt.type_string() }}) as user_id,
-        cast(organization_events.organization_id as {{ dbt.type_string() }}) as organization_id,
+        cast(user_activity.user_id as {{ north_star_type_text() }}) as user_id,
+        cast(organization_events.organization_id as {{ north_star_type_text() }}) as organization_id,
         user_activity.first_active_date,
         user_activity.last_active_date,
         cast(user_activity.active_day_count as {{ dbt.type_bigint() }}) as active_day_count,

@@ -173,7 +173,7 @@ final as (
 
     select
         organization_days.date_day,
-        cast(organization_days.organization_id as {{ dbt.type_string() }}) as organization_id,
+        cast(organization_days.organization_id as {{ north_star_type_text() }}) as organization_id,
         cast(coalesce(learning_user_days.weekly_learning_users, 0) as {{ dbt.type_bigint() }})
             as weekly_learning_users,
         cast(coalesce(broadcast_days.broadcasted_learnings, 0) as {{ dbt.type_bigint() }})
