@@ -42,9 +42,11 @@ def parallel_builds(engine: str, configs: int) -> int:
 
 
 # For the JVMs of a Spark build (loader, dbt, reader): the client compiler only and the
-# serial collector cut their CPU time by about a third on these short jobs. A runtime
-# setting of the JVM, not of Spark; a JAVA_TOOL_OPTIONS of the caller's wins.
-SPARK_JAVA_TOOL_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+# serial collector cut their CPU time by about a third on these short jobs; a build
+# compiles code for every query of ~30 models, which once filled the default code cache
+# ("Out of space in CodeCache"). A runtime setting of the JVM, not of Spark; a
+# JAVA_TOOL_OPTIONS of the caller's wins.
+SPARK_JAVA_TOOL_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:ReservedCodeCacheSize=512m"
 SPARK_DRIVER_MEMORY = "2g"   # the fixtures are small (the profile's default is 4g)
 
 
