@@ -1,6 +1,5 @@
-{{ config(materialized='view') }}
-
-{#- Lifetime activity: the settled state plus the days after it, read fresh. -#}
+{#- Lifetime activity: the settled state plus the days after it, read fresh. A table,
+    because both dimensions read it. -#}
 
 with
 
@@ -54,15 +53,7 @@ activity as (
 
 final as (
 
-    select
-        user_id,
-        organization_id,
-        min(first_active_date) as first_active_date,
-        max(last_active_date) as last_active_date,
-        sum(event_count) as event_count,
-        sum(active_day_count) as active_day_count
-    from activity
-    group by user_id, organization_id
+    {{ north_star_fold_user_organization_activity('activity') }}
 
 )
 

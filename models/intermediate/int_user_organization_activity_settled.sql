@@ -69,22 +69,22 @@ states as (
 
 ),
 
+folded as (
+
+    {{ north_star_fold_user_organization_activity('states') }}
+
+),
+
 final as (
 
     select
-        user_id,
-        organization_id,
-        min(first_active_date) as first_active_date,
-        max(last_active_date) as last_active_date,
-        sum(event_count) as event_count,
-        sum(active_day_count) as active_day_count,
+        folded.*,
         {% if settled_before is none %}
             cast(null as date) as settled_before_date
         {% else %}
             {{ north_star_date_literal(settled_before) }} as settled_before_date
         {% endif %}
-    from states
-    group by user_id, organization_id
+    from folded
 
 )
 
