@@ -166,14 +166,17 @@ ordered as (
 
     select
         validated.*,
+        -- Ordered by every column a row carries, nulls placed explicitly (engines differ),
+        -- so only rows identical in everything can tie, and their order changes nothing.
         lag(validated.event_date) over (
             partition by validated.event_id
             order by
                 validated.event_at,
                 validated.user_id,
-                validated.event_name,
-                validated.learning_id,
-                validated.organization_id
+                validated.event_name nulls last,
+                validated.learning_id nulls last,
+                validated.organization_id nulls last,
+                validated.learning_type nulls last
         ) as previous_event_date
     from validated
     inner join repeated_event_ids

@@ -48,7 +48,11 @@ numbered_event_properties as (
         message_id,
         learning_id,
         learning_type,
-        row_number() over (partition by message_id order by received_at) as row_number_in_message
+        -- The properties break ties, so which copy is kept never depends on row order.
+        row_number() over (
+            partition by message_id
+            order by received_at, learning_id nulls last, learning_type nulls last
+        ) as row_number_in_message
     from event_table_rows
     where message_id is not null
 
@@ -65,9 +69,10 @@ event_properties as (
 
 ),
 
+-- Distinct, so (grouped_at, group_id) orders each user's calls totally below.
 group_calls_cleaned as (
 
-    select
+    select distinct
         {{ north_star_clean_text('user_id') }} as user_id,
         {{ north_star_clean_text('group_id') }} as group_id,
         {{ north_star_parse_timestamp('coalesce(group_calls.timestamp, group_calls.received_at)') }} as grouped_at
