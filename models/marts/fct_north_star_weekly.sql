@@ -40,6 +40,14 @@ week_as_of as (
 
 ),
 
+-- The first week of the data can start before its first day: it is not complete either.
+first_day as (
+
+    select min(date_day) as first_date
+    from daily
+
+),
+
 final as (
 
     select
@@ -49,10 +57,14 @@ final as (
         weekly_days.broadcasted_learnings,
         weekly_days.consumption_of_learnings,
         weekly_days.activated_organizations,
-        week_as_of.as_of_date = {{ north_star_add_days(6, 'week_as_of.week_start_date') }} as is_complete_week
+        (
+            week_as_of.week_start_date >= first_day.first_date
+            and week_as_of.as_of_date = {{ north_star_add_days(6, 'week_as_of.week_start_date') }}
+        ) as is_complete_week
     from week_as_of
     inner join weekly_days
         on week_as_of.as_of_date = weekly_days.date_day
+    cross join first_day
 
 )
 

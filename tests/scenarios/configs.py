@@ -1,16 +1,22 @@
-"""The three configurations the suite runs under, and the fixture table of each.
+"""The configurations the suite runs under, and the fixture table of each build.
 
-A configuration's table holds its seeded random data sets (random_events, 2024-2025)
-followed by its hand scenarios (2026 on; the weekly scenario last), all far apart in
-time and with their own ids, so one dbt build per configuration serves both the hand
-scenarios and the randomized cross-check.
+CONFIGS: a configuration's table holds its seeded random data sets (random_events,
+2024-2025) followed by its hand scenarios (2026 on; the weekly scenario last), all far
+apart in time and with their own ids, so one dbt build per configuration serves both the
+hand scenarios and the randomized cross-check.
+
+ADVERSARIAL: the property-based comparison's tables (adversarial_events), one per
+configuration — the defaults, window 28 / 3 consumers / threshold 2, America/Los_Angeles —
+with many small cases each; fewer cases on the slower engines.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from datetime import date
 
 from . import scenarios_los_angeles, scenarios_window28
+from .adversarial_events import Case, Edges, adversarial_cases
 from .harness import Event, Scenario, check_separated
 from .random_events import random_table
 from .reference_model import Config
@@ -41,7 +47,7 @@ class RunConfig:
     def random_events(self) -> list[Event]:
         return random_table(self.random_seeds, label=f"r{self.name[:2]}")
 
-    def fixture_events(self) -> list[Event]:
+    def fixture_events(self, engine: str = "duckdb") -> list[Event]:
         scenarios = self.hand_scenarios()
         check_separated(scenarios, SCENARIO_GAP_DAYS)
         randoms = self.random_events()
@@ -58,3 +64,46 @@ CONFIGS = {
     "los_angeles": RunConfig("los_angeles", dict(scenarios_los_angeles.DBT_VARS),
                              Config(timezone=scenarios_los_angeles.TIMEZONE), (31, 32, 33)),
 }
+
+
+@dataclass(frozen=True)
+class AdversarialConfig:
+    name: str
+    dbt_vars: dict
+    reference: Config
+    first_seed: int
+    start: date                   # the first case's first day (later ones: whole weeks on)
+    cases_per_engine: dict        # engine -> cases in its build; engines absent do not build
+
+    def engines(self) -> tuple[str, ...]:
+        return tuple(self.cases_per_engine)
+
+    def cases(self, engine: str = "duckdb") -> list[Case]:
+        edges = Edges(**{name: value for name, value in asdict(self.reference).items()
+                         if name in Edges.__dataclass_fields__})
+        return adversarial_cases(edges, self.cases_per_engine[engine], f"x{self.name[:2]}",
+                                 self.first_seed, self.start)
+
+    def fixture_events(self, engine: str = "duckdb") -> list[Event]:
+        return [event for case in self.cases(engine) for event in case.events]
+
+
+# 70 cases per table on DuckDB (210 a run), 20 on PostgreSQL, 10 of one table on Spark
+# (about three CPU-minutes a Spark build, whatever its size). The first days fall on a
+# Wednesday, a Monday and a Saturday: the first week is partial in two of the tables.
+ADVERSARIAL = {
+    "adversarial_default": AdversarialConfig(
+        "adversarial_default", {}, Config(), 1000, date(2001, 1, 3),
+        {"duckdb": 70, "postgres": 20}),
+    "adversarial_window28": AdversarialConfig(
+        "adversarial_window28",
+        {"north_star_window_days": 28, "north_star_min_consumers": 3,
+         "north_star_activation_threshold": 2},
+        Config(window_days=28, min_consumers=3, activation_threshold=2), 2000, date(2001, 1, 1),
+        {"duckdb": 70, "postgres": 20, "spark": 10}),
+    "adversarial_los_angeles": AdversarialConfig(
+        "adversarial_los_angeles", dict(scenarios_los_angeles.DBT_VARS),
+        Config(timezone=scenarios_los_angeles.TIMEZONE), 3000, date(2001, 1, 6),
+        {"duckdb": 70, "postgres": 20}),
+}
+BUILDS = {**CONFIGS, **ADVERSARIAL}

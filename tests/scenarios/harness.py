@@ -231,15 +231,16 @@ class DbtBuildError(AssertionError):
 
 
 def run_build(workdir: Path, dbt_vars: dict, env: dict, engine: str = "duckdb",
-              events_schema: str = EVENTS_SCHEMA) -> None:
-    """Builds the marts (seed + models, no tests) in a single dbt invocation, with the
-    target and connection of `env`, from events_schema.events; logs in workdir."""
+              events_schema: str = EVENTS_SCHEMA, models: tuple[str, ...] = MARTS) -> None:
+    """Builds `models` and their parents (seed + models, no tests) in a single dbt
+    invocation, with the target and connection of `env`, from events_schema.events; logs
+    in workdir."""
     from tooling.dbt_runner import resolve_mode, run_dbt
 
     mode = resolve_mode(quiet=True)
     all_vars = {"north_star_events_schema": events_schema,
                 "north_star_events_table": EVENTS_TABLE, **dbt_vars}
-    selection = " ".join(f"+{mart}" for mart in MARTS)
+    selection = " ".join(f"+{model}" for model in models)
     result = run_dbt(
         mode,
         ["build", "--select", selection, "--resource-type", "seed", "--resource-type", "model",
@@ -257,16 +258,19 @@ def run_build(workdir: Path, dbt_vars: dict, env: dict, engine: str = "duckdb",
                             f"\n{tail}\n{result.stderr}")
 
 
-def build_marts(workdir: Path, events: list[Event], dbt_vars: dict) -> Path:
-    """Loads `events` into workdir/marts.duckdb and builds the marts (seed + models, no
-    tests) in a single dbt invocation. Returns the DuckDB path."""
+def build_marts(workdir: Path, events: list[Event], dbt_vars: dict, extra_env: dict | None = None,
+                models: tuple[str, ...] = MARTS) -> Path:
+    """Loads `events` into workdir/marts.duckdb, in their order, and builds `models` (seed
+    + models, no tests) in a single dbt invocation. Returns the DuckDB path."""
     workdir.mkdir(parents=True, exist_ok=True)
     db_path = workdir / "marts.duckdb"
     load_events(db_path, events)
     run_build(workdir, dbt_vars,
               env={"NORTH_STAR_TARGET": "duckdb",
                    "NORTH_STAR_DUCKDB_PATH": str(db_path),
-                   "NORTH_STAR_DUCKDB_TEMP_DIR": str(workdir / "duckdb_tmp")})
+                   "NORTH_STAR_DUCKDB_TEMP_DIR": str(workdir / "duckdb_tmp"),
+                   **(extra_env or {})},
+              models=models)
     return db_path
 
 
@@ -383,7 +387,8 @@ def structural_problems(marts: Marts) -> list[str]:
     week = days[0] - timedelta(days=days[0].weekday())
     while week <= last_day:
         as_of = min(week + timedelta(days=6), last_day)
-        expected_weekly.append((week, *by_day[as_of][1:], week + timedelta(days=6) <= last_day))
+        expected_weekly.append((week, *by_day[as_of][1:],
+                                days[0] <= week and week + timedelta(days=6) <= last_day))
         week += timedelta(days=7)
     diff = diff_rows(marts.weekly, expected_weekly, WEEKLY_COLUMNS)
     if diff:

@@ -101,8 +101,11 @@ def learnings_of(events: list[CleanEvent]) -> dict[str, Learning]:
             by_learning.setdefault(event.learning_id, []).append(event)
     learnings = {}
     for learning_id, rows in by_learning.items():
-        created = sorted((e for e in rows if e.action == "learning_created"), key=lambda e: e.event_time)
-        shared = sorted((e for e in rows if e.action == "learning_shared"), key=lambda e: e.event_time)
+        # The earliest; at the same instant, the smaller event id.
+        created = sorted((e for e in rows if e.action == "learning_created"),
+                         key=lambda e: (e.event_time, e.event_id))
+        shared = sorted((e for e in rows if e.action == "learning_shared"),
+                        key=lambda e: (e.event_time, e.event_id))
         owning = created[0] if created else (shared[0] if shared else None)
         if owning is None:
             continue                                  # only views: never counted
@@ -118,14 +121,17 @@ def learnings_of(events: list[CleanEvent]) -> dict[str, Learning]:
     return learnings
 
 
-def compute_marts(raw_events, config: Config = Config(), mapping: dict[str, str] | None = None):
-    """Returns (daily, weekly, org_daily) rows shaped like the marts."""
+def compute_marts(raw_events, config: Config = Config(), mapping: dict[str, str] | None = None,
+                  through: date | None = None):
+    """Returns (daily, weekly, org_daily) rows shaped like the marts. The daily rows run
+    from the first to the last valid event day, or to `through` when that is later (the
+    days a table of several separate data sets gives this one before the next starts)."""
     events = valid_events(raw_events, config, mapping)
     if not events:
         return [], [], []
     learnings = learnings_of(events)
     first_day = min(e.day for e in events)
-    last_day = max(e.day for e in events)
+    last_day = max([e.day for e in events] + ([through] if through else []))
     orgs = sorted({e.org_id for e in events if e.org_id is not None} |
                   {l.org_id for l in learnings.values() if l.org_id is not None})
 
@@ -176,8 +182,14 @@ def compute_marts(raw_events, config: Config = Config(), mapping: dict[str, str]
                                   is_activated))
         daily.append((day, len(wlu), len(active_users), broadcasted, consumption, activated))
         day += timedelta(days=1)
+    return daily, weekly_rows(daily, config), org_daily
 
+
+def weekly_rows(daily: list[tuple], config: Config) -> list[tuple]:
+    """Each week's row is the daily row of its last day (or of the last day with data),
+    complete when all seven days are inside the daily range."""
     by_day = {row[0]: row for row in daily}
+    first_day, last_day = min(by_day), max(by_day)
     weekly = []
     week = first_day - timedelta(days=(first_day.weekday() - config.week_start) % 7)
     while week <= last_day:
@@ -185,4 +197,4 @@ def compute_marts(raw_events, config: Config = Config(), mapping: dict[str, str]
         as_of = min(week_end, last_day)
         weekly.append((week, *by_day[as_of][1:], week_end <= last_day and week >= first_day))
         week += timedelta(days=7)
-    return daily, weekly, org_daily
+    return weekly
