@@ -22,7 +22,13 @@ python="${NORTH_STAR_PYTHON:-$root/.venv/bin/python}"
 server_dir="$(mktemp -d "${TMPDIR:-/tmp}/north_star_pg.XXXXXX")"
 
 stop_server() {
-    (cd "$root" && "$python" -m tooling.engines postgres-stop "$server_dir") || true
+    # Without its state file (tooling/engines.py PG_STATE_FILE) there is no server: a
+    # failed start has removed what it made, and postgres-stop would refuse the folder.
+    if [ -e "$server_dir/north_star_server.json" ]; then
+        (cd "$root" && "$python" -m tooling.engines postgres-stop "$server_dir") || true
+    fi
+    # postgres-stop leaves the folder it was given, which is this script's.
+    rmdir "$server_dir" 2>/dev/null || true
 }
 child=""
 on_signal() {

@@ -3,6 +3,9 @@
     python -m tooling.cli demo
     python -m tooling.cli test [--engine duckdb|postgres|spark|all]
     python -m tooling.cli dbt -- <any dbt arguments>
+
+`--vars` given to `dbt` are merged with the mode's own vars into the one `--vars` dbt
+reads (tooling.dbt_runner.merge_vars_args); the user's keys win.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tooling.dbt_runner import ROOT, dbt_env, resolve_mode, run_dbt
+from tooling.dbt_runner import ROOT, DbtVarsError, dbt_env, resolve_mode, run_dbt
 from tooling.engines import expand_engines
 from tooling.show_latest import show_latest
 
@@ -93,7 +96,12 @@ def main(argv: list[str] | None = None) -> int:
     if options.command == "test":
         return test(options.engine)
     args = [arg for arg in options.args if arg != "--"]
-    return run_dbt(resolve_mode(), args).returncode
+    try:
+        return run_dbt(resolve_mode(), args).returncode
+    except DbtVarsError as error:
+        # A usage error, not a crash: one line, no traceback.
+        print(f"north_star: {error}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

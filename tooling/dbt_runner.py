@@ -6,16 +6,22 @@ with --project-dir on a git-ignored overlay folder (.airgap/) whose entries are
 symlinks to the project's own files beside an empty packages.yml, and the tests that
 need dbt_utils / dbt_expectations are switched off through the var
 north_star_package_tests.
+
+dbt keeps only the last `--vars` it is given, so the runner passes exactly one: the
+mode's base vars, then the caller's `dbt_vars`, then every `--vars` in the dbt arguments
+(left to right), each later key winning.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 OVERLAY = ROOT / ".airgap"
@@ -82,16 +88,56 @@ def dbt_env(extra: dict | None = None) -> dict:
     return env
 
 
+class DbtVarsError(ValueError):
+    """A `--vars` value dbt would refuse, reported in one line before dbt starts."""
+
+
+def parse_vars(text: str) -> dict:
+    """A `--vars` value as dbt reads it: a YAML (so also JSON) dictionary."""
+    try:
+        parsed = yaml.safe_load(text)
+    except yaml.YAMLError:
+        raise DbtVarsError(f"--vars {text!r} is not valid YAML or JSON") from None
+    if not isinstance(parsed, dict):
+        raise DbtVarsError(f"--vars must be a dictionary such as '{{\"key\": \"value\"}}', "
+                           f"not {type(parsed).__name__}: {text!r}")
+    return parsed
+
+
+def merge_vars_args(args: Sequence[str], base_vars: dict) -> tuple[list[str], dict]:
+    """Takes every `--vars X` / `--vars=X` out of `args`; returns the other arguments and
+    `base_vars` updated by those values, left to right (later keys win)."""
+    rest: list[str] = []
+    merged = dict(base_vars)
+    remaining = iter(args)
+    for arg in remaining:
+        if arg == "--vars":
+            text = next(remaining, None)
+            if text is None:
+                raise DbtVarsError("--vars needs a value: a YAML or JSON dictionary")
+        elif arg.startswith("--vars="):
+            text = arg.removeprefix("--vars=")
+        else:
+            rest.append(arg)
+            continue
+        merged.update(parse_vars(text))
+    return rest, merged
+
+
 def run_dbt(mode: DbtMode, args: list[str], dbt_vars: dict | None = None,
             env: dict | None = None, target_path: Path | None = None,
             capture: bool = False) -> subprocess.CompletedProcess:
-    merged = {**mode.base_vars, **(dbt_vars or {})}
+    """dbt `args` in `mode`; raises DbtVarsError for a `--vars` in `args` that is not a
+    dictionary."""
+    args, merged = merge_vars_args(args, {**mode.base_vars, **(dbt_vars or {})})
     environment = dbt_env(env)
     # DuckDB creates its database file but not the folder it lives in.
     Path(environment["NORTH_STAR_DUCKDB_PATH"]).parent.mkdir(parents=True, exist_ok=True)
     command = [DBT, *args, "--project-dir", str(mode.project_dir), "--profiles-dir", str(ROOT)]
     if merged:
-        command += ["--vars", json.dumps(merged)]
+        # YAML, which dbt reads, keeps what JSON cannot: a user's dates stay dates.
+        flow = yaml.safe_dump(merged, default_flow_style=True, width=float("inf")).strip()
+        command += ["--vars", flow]
     if target_path is not None:
         command += ["--target-path", str(target_path)]
     return subprocess.run(command, cwd=mode.project_dir, env=environment,

@@ -7,13 +7,26 @@ and removes its files on the way out, also when the body raises. Spark runs in t
 process through pyspark (dbt-spark's `session` method), with the warehouse (parquet
 files) and its Derby metastore under the target path: `spark_env()`.
 
+The throwaway server is a superuser's, so only its password opens it: every connection,
+the unix socket's included, authenticates with scram-sha-256 (pg_hba.conf has no `trust`
+line), and the server's directory (data, log, socket folder) and the socket are mode
+0700, owned by the server's OS user (`postgres` when run as root).
+
+A server's directory is either made by start_postgres or given to it; a given one must
+be empty (refused otherwise, before anything is touched) and becomes the server's (mode
+0700, as root owned by `postgres`). start_postgres first writes PG_STATE_FILE there;
+stop_postgres refuses a directory without it, deleting nothing, and removes only the
+entries start_postgres makes, plus the directory itself when start_postgres made it. A
+failed start removes the same and shows initdb's or pg_ctl's own output.
+
 Every function returns or yields the environment variables to add to dbt's, for the
 target of the same name in profiles.yml:
 
     with engine_env("postgres", ROOT / "target" / "postgres") as env:
         run_dbt(mode, ["build"], env=env, target_path=ROOT / "target" / "postgres")
 
-Command line (used by .ci/postgres.sh):
+Command line (used by .ci/postgres.sh; a refused or failed command exits 1 with a
+one-line reason, initdb's output after it):
 
     python -m tooling.engines postgres-start DIR   # prints `export NAME=value` lines
     python -m tooling.engines postgres-stop DIR
@@ -45,6 +58,18 @@ PG_DATABASE = "postgres"
 PG_SCHEMA = "north_star"
 # Written into a server's directory by start_postgres, read by stop_postgres.
 PG_STATE_FILE = "north_star_server.json"
+# The folder of the server's unix socket, inside its directory.
+PG_SOCKET_DIR = "socket"
+# Everything start_postgres makes in a server's directory: all that stop_postgres removes.
+# The state file goes last, so an interrupted stop can be run again.
+PG_SERVER_ENTRIES = ("password", "data", PG_SOCKET_DIR, "server.log", PG_STATE_FILE)
+# Replaces initdb's: a password for every connection, over the socket too.
+PG_HBA = """\
+# Written by tooling/engines.py: no connection without the password.
+# TYPE  DATABASE  USER  ADDRESS       METHOD
+local   all       all                 scram-sha-256
+host    all       all   127.0.0.1/32  scram-sha-256
+"""
 
 
 # ------------------------------------------------------------------ Debian packages
@@ -156,80 +181,143 @@ def _chown_to_server_user(path: Path) -> None:
         shutil.chown(path, user="postgres", group="postgres")
 
 
-def start_postgres(base_dir: Path | None = None) -> tuple[dict[str, str], Path]:
-    """Starts a throwaway server; returns the env for the postgres target and its
-    directory (to pass to stop_postgres). A failed start cleans up after itself."""
-    bin_dir = postgres_bin_dir()
+def _make_private(path: Path) -> None:
+    """Only the server's OS user may enter: a superuser's data and socket live here."""
+    path.chmod(0o700)
+    _chown_to_server_user(path)
+
+
+def _claim_server_dir(base_dir: Path | None) -> tuple[Path, bool]:
+    """The server's directory and whether this call made it. A given folder must be empty,
+    so that nothing of the caller's is ever in the way of the server or of its removal."""
     if base_dir is None:
-        base_dir = Path(tempfile.mkdtemp(prefix="north_star_pg_"))
+        return Path(tempfile.mkdtemp(prefix="north_star_pg_")).resolve(), True
     base_dir = Path(base_dir).resolve()
-    base_dir.mkdir(parents=True, exist_ok=True)
+    if not base_dir.exists():
+        base_dir.mkdir(parents=True, mode=0o700)
+        return base_dir, True
+    if not base_dir.is_dir() or any(base_dir.iterdir()):
+        raise RuntimeError(f"{base_dir} is not an empty folder: give postgres-start a new or "
+                           "an empty one (nothing was changed)")
+    return base_dir, False
+
+
+def _read_state(base_dir: Path) -> dict:
+    """The state start_postgres wrote: the proof that base_dir is a server's to remove."""
     try:
-        _chown_to_server_user(base_dir)
-        password = secrets.token_urlsafe(24)
-        password_file = base_dir / "password"
-        password_file.write_text(password + "\n")
-        password_file.chmod(0o600)
-        _chown_to_server_user(password_file)
-        data_dir = base_dir / "data"
-        subprocess.run(
+        return json.loads((base_dir / PG_STATE_FILE).read_text())
+    except (OSError, ValueError):
+        raise RuntimeError(f"{base_dir} holds no server of postgres-start (no readable "
+                           f"{PG_STATE_FILE}): nothing stopped or deleted") from None
+
+
+def _init_cluster(bin_dir: Path, base_dir: Path, password: str) -> Path:
+    """initdb with password authentication from the start, never a moment of `trust`;
+    returns the data directory."""
+    password_file = base_dir / "password"
+    password_file.touch(mode=0o600)
+    password_file.write_text(password + "\n")
+    _chown_to_server_user(password_file)
+    data_dir = base_dir / "data"
+    try:
+        initdb = subprocess.run(
             _as_server_user([
                 str(bin_dir / "initdb"), "-D", str(data_dir), "-U", PG_USER,
-                f"--pwfile={password_file}", "--auth-local=trust",
-                "--auth-host=scram-sha-256", "--encoding=UTF8", "--locale=C",
-                "--no-sync",
+                f"--pwfile={password_file}", "--auth=scram-sha-256", "--encoding=UTF8",
+                "--locale=C", "--no-sync",
             ]),
-            check=True, capture_output=True, text=True,
+            capture_output=True, text=True,
         )
+    finally:
         password_file.unlink()
-        log_file = base_dir / "server.log"
-        for attempt in range(5):
-            port = _free_port()
-            options = " ".join([
-                "-c listen_addresses=127.0.0.1", f"-p {port}", f"-k {base_dir}",
-                # A throwaway server: durability buys nothing.
-                "-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off",
-            ])
-            started = subprocess.run(
-                _as_server_user([str(bin_dir / "pg_ctl"), "start", "-D", str(data_dir), "-w",
-                                 "-t", "60", "-l", str(log_file), "-o", options]),
-                capture_output=True, text=True,
-            )
-            if started.returncode == 0:
-                break
-        else:
-            log = log_file.read_text() if log_file.exists() else ""
-            raise RuntimeError(f"PostgreSQL did not start:\n{started.stdout}{started.stderr}{log}")
-        env = {
-            "NORTH_STAR_TARGET": "postgres",
-            "NORTH_STAR_PG_HOST": "127.0.0.1",
-            "NORTH_STAR_PG_PORT": str(port),
-            "NORTH_STAR_PG_USER": PG_USER,
-            "NORTH_STAR_PG_PASSWORD": password,
-            "NORTH_STAR_PG_DATABASE": PG_DATABASE,
-            "NORTH_STAR_PG_SCHEMA": PG_SCHEMA,
-        }
-        (base_dir / PG_STATE_FILE).write_text(json.dumps({"bin_dir": str(bin_dir)}))
-        return env, base_dir
+    if initdb.returncode != 0:
+        raise RuntimeError(f"initdb failed (exit {initdb.returncode}):\n"
+                           f"{initdb.stderr.strip() or initdb.stdout.strip()}")
+    # initdb made the file, mode 0600 and owned by the server's user; both stay.
+    (data_dir / "pg_hba.conf").write_text(PG_HBA)
+    return data_dir
+
+
+def _start_server(bin_dir: Path, data_dir: Path, socket_dir: Path, log_file: Path) -> int:
+    """Starts the server on a free port (another process may take it first: retried);
+    returns the port."""
+    for _ in range(5):
+        port = _free_port()
+        options = " ".join([
+            "-c listen_addresses=127.0.0.1", f"-p {port}",
+            f"-k {shlex.quote(str(socket_dir))}", "-c unix_socket_permissions=0700",
+            # A throwaway server: durability buys nothing.
+            "-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off",
+        ])
+        started = subprocess.run(
+            _as_server_user([str(bin_dir / "pg_ctl"), "start", "-D", str(data_dir), "-w",
+                             "-t", "60", "-l", str(log_file), "-o", options]),
+            capture_output=True, text=True,
+        )
+        if started.returncode == 0:
+            return port
+    log = log_file.read_text() if log_file.exists() else ""
+    raise RuntimeError(f"PostgreSQL did not start:\n{started.stdout}{started.stderr}{log}")
+
+
+def start_postgres(base_dir: Path | None = None) -> tuple[dict[str, str], Path]:
+    """Starts a throwaway server; returns the env for the postgres target and its
+    directory (to pass to stop_postgres). A failed start removes what it made."""
+    bin_dir = postgres_bin_dir()
+    base_dir, made_dir = _claim_server_dir(base_dir)
+    # First of all, so that every later failure can be cleaned up by stop_postgres.
+    (base_dir / PG_STATE_FILE).write_text(json.dumps({"bin_dir": str(bin_dir),
+                                                      "made_dir": made_dir}))
+    try:
+        _make_private(base_dir)
+        password = secrets.token_urlsafe(24)
+        data_dir = _init_cluster(bin_dir, base_dir, password)
+        socket_dir = base_dir / PG_SOCKET_DIR
+        socket_dir.mkdir()
+        _make_private(socket_dir)
+        port = _start_server(bin_dir, data_dir, socket_dir, base_dir / "server.log")
     except BaseException:
         stop_postgres(base_dir)
         raise
+    env = {
+        "NORTH_STAR_TARGET": "postgres",
+        "NORTH_STAR_PG_HOST": "127.0.0.1",
+        "NORTH_STAR_PG_PORT": str(port),
+        "NORTH_STAR_PG_USER": PG_USER,
+        "NORTH_STAR_PG_PASSWORD": password,
+        "NORTH_STAR_PG_DATABASE": PG_DATABASE,
+        "NORTH_STAR_PG_SCHEMA": PG_SCHEMA,
+    }
+    return env, base_dir
 
 
 def stop_postgres(base_dir: Path) -> None:
-    """Stops the server in base_dir (if it runs) and removes the directory."""
+    """Stops the server start_postgres started in base_dir (if it runs) and removes what
+    start_postgres made there. Raises RuntimeError, deleting nothing, for a directory
+    without its state file: whatever that folder holds is not this tool's to delete."""
     base_dir = Path(base_dir)
+    state = _read_state(base_dir)
     data_dir = base_dir / "data"
     if (data_dir / "postmaster.pid").exists():
-        state_file = base_dir / PG_STATE_FILE
-        bin_dir = (Path(json.loads(state_file.read_text())["bin_dir"]) if state_file.exists()
-                   else postgres_bin_dir(install=False))
+        # Its result is not checked: after a crash pg_ctl fails on the stale pid file,
+        # and the files must go all the same.
         subprocess.run(
-            _as_server_user([str(bin_dir / "pg_ctl"), "stop", "-D", str(data_dir),
-                             "-m", "immediate", "-w", "-t", "30"]),
+            _as_server_user([str(Path(state["bin_dir"]) / "pg_ctl"), "stop", "-D",
+                             str(data_dir), "-m", "immediate", "-w", "-t", "30"]),
             capture_output=True, text=True,
         )
-    shutil.rmtree(base_dir, ignore_errors=True)
+    for name in PG_SERVER_ENTRIES:
+        entry = base_dir / name
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry)
+        else:
+            entry.unlink(missing_ok=True)
+    if state.get("made_dir"):
+        try:
+            base_dir.rmdir()
+        except OSError:
+            print(f"north_star: left {base_dir}: it holds files postgres-start did not make",
+                  file=sys.stderr)
 
 
 @contextlib.contextmanager
@@ -295,12 +383,29 @@ def expand_engines(choice: str) -> list[str]:
     return list(ENGINES) if choice == "all" else [choice]
 
 
+def _postgres_command(command: str, server_dir: Path) -> int:
+    """postgres-start / postgres-stop; a refusal or a failed start is reported, not
+    raised: the message says all there is to know."""
+    try:
+        if command == "postgres-stop":
+            stop_postgres(server_dir)
+            return 0
+        env, _ = start_postgres(server_dir)
+    except RuntimeError as error:
+        print(f"north_star: {error}", file=sys.stderr)
+        return 1
+    for name, value in env.items():
+        print(f"export {name}={shlex.quote(value)}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tooling.engines")
     commands = parser.add_subparsers(dest="command", required=True)
     start = commands.add_parser("postgres-start", help="start a server; print its env as exports")
     start.add_argument("dir", type=Path)
-    stop = commands.add_parser("postgres-stop", help="stop the server in DIR, remove DIR")
+    stop = commands.add_parser("postgres-stop", help="stop postgres-start's server in DIR, "
+                                                     "remove the files it made")
     stop.add_argument("dir", type=Path)
     run = commands.add_parser("run", help="run a command with an engine's env")
     run.add_argument("engine", choices=ENGINES)
@@ -312,14 +417,8 @@ def main(argv: list[str] | None = None) -> int:
         argv = argv[:argv.index("--")]
     args = parser.parse_args(argv)
 
-    if args.command == "postgres-start":
-        env, _ = start_postgres(args.dir)
-        for name, value in env.items():
-            print(f"export {name}={shlex.quote(value)}")
-        return 0
-    if args.command == "postgres-stop":
-        stop_postgres(args.dir)
-        return 0
+    if args.command in ("postgres-start", "postgres-stop"):
+        return _postgres_command(args.command, args.dir)
     if not cmd:
         parser.error("run: no command given after --")
     target_path = args.target_path or ROOT / "target" / args.engine
