@@ -14,9 +14,11 @@ mode's base vars, then the caller's `dbt_vars`, then every `--vars` in the dbt a
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -140,5 +142,55 @@ def run_dbt(mode: DbtMode, args: list[str], dbt_vars: dict | None = None,
         command += ["--vars", flow]
     if target_path is not None:
         command += ["--target-path", str(target_path)]
-    return subprocess.run(command, cwd=mode.project_dir, env=environment,
-                          capture_output=capture, text=True)
+    started = time.time()
+    result = subprocess.run(command, cwd=mode.project_dir, env=environment,
+                            capture_output=capture, text=True)
+    if result.returncode != 0:
+        results_file = run_results_path(mode.project_dir, args, target_path, environment)
+        hint = out_of_memory_hint(results_file, environment, since=started)
+        if hint is not None:
+            if capture:
+                result.stdout = (result.stdout or "") + hint + "\n"
+            else:
+                print(hint, flush=True)
+    return result
+
+
+# DuckDB's error class when a query exceeds memory_limit (and cannot spill). Its own
+# advice ("SET memory_limit='...GB'") does not apply to a dbt run: the limit comes from
+# the profile's config_options, i.e. NORTH_STAR_DUCKDB_MEMORY_LIMIT.
+DUCKDB_OUT_OF_MEMORY = "Out of Memory Error"
+
+
+def run_results_path(project_dir: Path, args: Sequence[str], target_path: Path | None = None,
+                     env: dict | None = None) -> Path:
+    """Where dbt writes run_results.json: `target_path`, else a `--target-path` in `args`,
+    else DBT_TARGET_PATH, else `<project_dir>/target`."""
+    chosen = str(target_path) if target_path is not None else None
+    for index, arg in enumerate(args):
+        if chosen is None and arg == "--target-path" and index + 1 < len(args):
+            chosen = args[index + 1]
+        elif chosen is None and arg.startswith("--target-path="):
+            chosen = arg.removeprefix("--target-path=")
+    chosen = chosen or (env or {}).get("DBT_TARGET_PATH") or "target"
+    path = Path(chosen)
+    return (path if path.is_absolute() else Path(project_dir) / path) / "run_results.json"
+
+
+def out_of_memory_hint(run_results: Path, env: dict, since: float | None = None) -> str | None:
+    """One line naming NORTH_STAR_DUCKDB_MEMORY_LIMIT when a result in `run_results`
+    (dbt's run_results.json) ran out of DuckDB memory; None when none did, or when the file
+    is missing, unreadable or older than `since` (left by an earlier command)."""
+    try:
+        if since is not None and run_results.stat().st_mtime < since - 1:
+            return None
+        results = json.loads(run_results.read_text()).get("results") or []
+    except (OSError, ValueError, AttributeError):
+        return None
+    if not any(DUCKDB_OUT_OF_MEMORY in str((entry or {}).get("message") or "") for entry in results):
+        return None
+    limit = env.get("NORTH_STAR_DUCKDB_MEMORY_LIMIT", "12GB")
+    threads = env.get("NORTH_STAR_THREADS", "2")
+    return (f"north_star: DuckDB ran out of memory (memory_limit NORTH_STAR_DUCKDB_MEMORY_LIMIT={limit}, "
+            f"NORTH_STAR_THREADS={threads}): raise NORTH_STAR_DUCKDB_MEMORY_LIMIT, or lower "
+            "NORTH_STAR_THREADS (DuckDB's `SET memory_limit` hint above does not apply to dbt runs).")

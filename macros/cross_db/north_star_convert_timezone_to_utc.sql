@@ -11,9 +11,9 @@
 
 {#- Postgres and DuckDB: a timestamp without zone AT TIME ZONE z is read as local time in z. -#}
 {% macro default__north_star_convert_timezone_to_utc(local_timestamp, timezone) -%}
-    cast(({{ local_timestamp }} at time zone '{{ timezone }}') at time zone 'UTC' as {{ dbt.type_timestamp() }})
+    cast(({{ local_timestamp }} at time zone {{ north_star_string_literal(timezone) }}) at time zone 'UTC' as {{ dbt.type_timestamp() }})
 {%- endmacro %}
 
 {% macro spark__north_star_convert_timezone_to_utc(local_timestamp, timezone) -%}
-    to_utc_timestamp({{ local_timestamp }}, '{{ timezone }}')
+    to_utc_timestamp({{ local_timestamp }}, {{ north_star_string_literal(timezone) }})
 {%- endmacro %}

@@ -22,7 +22,7 @@
     {%- set text_array = '{' ~ (elements | join(',')) ~ '}' -%}
     (case
         when {{ north_star_json_is_valid(json_text) }}
-            then cast(cast({{ json_text }} as text) as jsonb) #>> '{{ text_array | replace("'", "''") }}'
+            then cast(cast({{ json_text }} as text) as jsonb) #>> {{ north_star_string_literal(text_array) }}
     end)
 {%- endmacro %}
 
@@ -37,7 +37,7 @@
     {%- endfor -%}
     (case
         when json_valid({{ json_text }})
-            then json_extract_string({{ json_text }}, '{{ json_path.text | replace("'", "''") }}')
+            then json_extract_string({{ json_text }}, {{ north_star_string_literal(json_path.text) }})
     end)
 {%- endmacro %}
 
@@ -51,10 +51,10 @@
         {%- elif modules.re.match('^[A-Za-z0-9_]+$', step | string) -%}
             {%- set json_path.text = json_path.text ~ '.' ~ step -%}
         {%- elif "'" not in step | string -%}
-            {%- set json_path.text = json_path.text ~ "[\\'" ~ step ~ "\\']" -%}
+            {%- set json_path.text = json_path.text ~ "['" ~ step ~ "']" -%}
         {%- else -%}
             {{ exceptions.raise_compiler_error("north_star_json_extract_text: JSON keys with a single quote are not supported on Spark: " ~ step) }}
         {%- endif -%}
     {%- endfor -%}
-    get_json_object({{ json_text }}, '{{ json_path.text }}')
+    get_json_object({{ json_text }}, {{ north_star_string_literal(json_path.text) }})
 {%- endmacro %}

@@ -23,14 +23,14 @@
     {%- if recompute_from is none -%}
         {{ return(none) }}
     {%- endif -%}
-    {{ return(recompute_from - modules.datetime.timedelta(days=var('north_star_window_days') - 1)) }}
+    {{ return(recompute_from - modules.datetime.timedelta(days=north_star_var('north_star_window_days') - 1)) }}
 {%- endmacro %}
 
 {#- Days an incremental run re-reads before the last day already loaded: the lookback for
     late events, one window unless north_star_lookback_days says otherwise. -#}
 {% macro north_star_lookback_days() -%}
-    {%- set lookback = var('north_star_lookback_days') -%}
-    {{ return(var('north_star_window_days') if lookback is none else lookback | int) }}
+    {%- set lookback = north_star_var('north_star_lookback_days') -%}
+    {{ return(north_star_var('north_star_window_days') if lookback is none else lookback) }}
 {%- endmacro %}
 
 {#- A value read back from the warehouse as a Python date (drivers return date or text). -#}

@@ -4,9 +4,9 @@
 {% macro north_star_demo_events_in_use() -%}
     {{ return(
         project_name == 'north_star'
-        and var('north_star_source_format') == 'generic'
-        and var('north_star_events_database') is none
-        and var('north_star_events_schema') is none
-        and var('north_star_events_table') == 'north_star_demo_events'
+        and north_star_var('north_star_source_format') == 'generic'
+        and north_star_var('north_star_events_database') is none
+        and north_star_var('north_star_events_schema') is none
+        and north_star_var('north_star_events_table') == 'north_star_demo_events'
     ) }}
 {%- endmacro %}

@@ -1,9 +1,9 @@
-{#- var(name) for a setting that only the given source format reads. The var is required
-    (no default) when that format is selected, and not looked up otherwise: dbt renders
-    disabled models while parsing, and a project on another format need not define it. -#}
+{#- north_star_var(name) for a setting that only the given source format reads; none for
+    the other formats, whose disabled models dbt still renders while parsing. (The
+    on-run-start hook checks every format's settings all the same: each has a default.) -#}
 {% macro north_star_format_var(source_format, name) -%}
     {%- if north_star_format_enabled(source_format) -%}
-        {{ return(var(name)) }}
+        {{ return(north_star_var(name)) }}
     {%- endif -%}
     {{ return(none) }}
 {%- endmacro %}

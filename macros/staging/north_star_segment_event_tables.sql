@@ -8,7 +8,7 @@
     exist beside `tracks`. Found when the model runs, so a new event table is read from
     the next run on; returns [] while parsing or before `tracks` and the mapping exist. -#}
 {% macro north_star_segment_event_tables(tracks_relation) -%}
-    {%- set mapping_relation = ref(var('north_star_event_mapping')) -%}
+    {%- set mapping_relation = ref(north_star_var('north_star_event_mapping')) -%}
     {%- if not execute -%}
         {{ return([]) }}
     {%- endif -%}

@@ -1,4 +1,4 @@
-{%- set window_days = var('north_star_window_days') -%}
+{%- set window_days = north_star_var('north_star_window_days') -%}
 {%- set events_from = north_star_events_from_date(north_star_recompute_from_date()) -%}
 
 with

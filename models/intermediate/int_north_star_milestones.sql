@@ -27,7 +27,7 @@ candidates as (
         {{ north_star_clip_start('segment_start', recompute_from) }} as milestone_date
     from reach_segments
     where
-        consumer_count >= {{ var('north_star_min_consumers') }}
+        consumer_count >= {{ north_star_var('north_star_min_consumers') }}
     {% if recompute_from is not none %}
         and segment_end >= {{ north_star_date_literal(recompute_from) }}
         {% endif %}

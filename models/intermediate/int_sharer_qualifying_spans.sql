@@ -1,6 +1,6 @@
 {#- Days on which a sharer of a learning is credited by it: the learning has at least
-    var('north_star_min_consumers') consumers other than that sharer. -#}
-{%- set min_consumers = var('north_star_min_consumers') -%}
+    north_star_min_consumers consumers other than that sharer. -#}
+{%- set min_consumers = north_star_var('north_star_min_consumers') -%}
 
 with
 

@@ -64,7 +64,7 @@ broadcast_segments as (
 
     select *
     from reach_segments
-    where consumer_count >= {{ var('north_star_min_consumers') }}
+    where consumer_count >= {{ north_star_var('north_star_min_consumers') }}
 
 ),
 

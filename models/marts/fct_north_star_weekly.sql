@@ -1,12 +1,7 @@
 {{ config(contract={'enforced': true}) }}
 
-{%- set weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] -%}
-{%- set week_start = var('north_star_week_start') | lower -%}
-{%- if week_start not in weekdays -%}
-    {{ exceptions.raise_compiler_error(
-        "north_star_week_start must be one of " ~ weekdays | join(', ') ~ ", got '" ~ week_start ~ "'"
-    ) }}
-{%- endif -%}
+{%- set weekdays = north_star_var_rules()['north_star_week_start']['choices'] -%}
+{%- set week_start = north_star_var('north_star_week_start') -%}
 {#- 1900-01-01 was a Monday: a fixed anchor makes week starts portable arithmetic. -#}
 {%- set anchor = "cast('1900-01-0" ~ (weekdays.index(week_start) + 1) ~ "' as date)" -%}
 

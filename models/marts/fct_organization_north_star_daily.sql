@@ -52,7 +52,7 @@ broadcast_segments as (
     select *
     from reach_segments
     where
-        consumer_count >= {{ var('north_star_min_consumers') }}
+        consumer_count >= {{ north_star_var('north_star_min_consumers') }}
         and organization_id is not null
 
 ),
@@ -180,7 +180,7 @@ final as (
             as broadcasted_learnings,
         cast(coalesce(broadcast_days.consumption_of_learnings, 0) as {{ dbt.type_bigint() }})
             as consumption_of_learnings,
-        coalesce(learning_user_days.weekly_learning_users, 0) > {{ var('north_star_activation_threshold') }}
+        coalesce(learning_user_days.weekly_learning_users, 0) > {{ north_star_var('north_star_activation_threshold') }}
             as is_activated
     from organization_days
     left join learning_user_days

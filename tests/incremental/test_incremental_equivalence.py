@@ -106,9 +106,12 @@ class Warehouse:
         self.vars = {"north_star_events_schema": "raw", "north_star_events_table": "events", **dbt_vars}
         self.mode = resolve_mode(quiet=True)
 
+    def run(self, *args: str):
+        return run_dbt(self.mode, list(args), dbt_vars=self.vars, capture=True,
+                       env={"NORTH_STAR_DUCKDB_PATH": str(self.database)}, target_path=self.target)
+
     def dbt(self, *args: str) -> None:
-        result = run_dbt(self.mode, list(args), dbt_vars=self.vars, capture=True,
-                         env={"NORTH_STAR_DUCKDB_PATH": str(self.database)}, target_path=self.target)
+        result = self.run(*args)
         assert result.returncode == 0, result.stdout[-3000:]
 
     def build_from_scratch(self) -> None:
@@ -203,3 +206,30 @@ def test_replays_are_recognized_within_the_replay_window_as_in_a_full_refresh(tm
     warehouse.dbt("run", "--full-refresh")
     full_refresh = statuses()
     assert incremental == full_refresh, first_difference(full_refresh, incremental)
+
+
+def test_quiet_days_between_loads_get_their_rows(tmp_path):
+    """Built through a Friday, then a load with events of the next Monday only: the
+    weekend has no events but still gets its daily rows (active users, broadcasts), as a
+    full refresh gives them."""
+    first_batch = synthetic_batches(seed=7, late_days=7)[0]
+    last_day = max(row[1] for row in first_batch).date()
+    monday = datetime.combine(last_day + timedelta(days=3), datetime.min.time()) + timedelta(hours=9)
+    assert monday.weekday() == 0
+    later = [("quiet-1", monday, "u1", "o1", "query_run", None, None),
+             ("quiet-2", monday, "u2", "o2", "chart_viewed", "L1", "chart")]
+    marts = {}
+    for name, loads in (("incremental", [first_batch, later]), ("full", [first_batch + later])):
+        warehouse = Warehouse(tmp_path / name, {})
+        warehouse.database.parent.mkdir()
+        load(warehouse.database, loads[0])
+        warehouse.build_from_scratch()
+        for batch in loads[1:]:
+            load(warehouse.database, batch)
+            warehouse.dbt("run")
+        marts[name] = read_marts(warehouse.database)
+    days = [row[0] for row in marts["full"]["fct_north_star_daily"]]
+    assert days[-4:] == [last_day + timedelta(days=offset) for offset in range(4)]
+    for mart in MARTS:
+        assert marts["full"][mart] == marts["incremental"][mart], (
+            f"{mart}: {first_difference(marts['full'][mart], marts['incremental'][mart])}")

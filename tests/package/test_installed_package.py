@@ -8,8 +8,11 @@ package fails on a plausible wrong implementation (models in `wrong_models/`).
 
 from __future__ import annotations
 
+import csv
+import json
 import subprocess
 import sys
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import duckdb
@@ -138,10 +141,11 @@ def run(project: Path, *args: str) -> subprocess.CompletedProcess:
                           cwd=project, env=env, capture_output=True, text=True)
 
 
-@pytest.fixture(scope="module")
-def analytics_project(tmp_path_factory) -> Path:
-    project = tmp_path_factory.mktemp("analytics")
-    write_wrong_models(project / "models")
+def write_consumer_project(project: Path, events: list[tuple], extra_vars: str = "",
+                           extra_config: str = "") -> Path:
+    """A consumer project `analytics` with north_star in dbt_packages and `events` in
+    raw.product_events; `extra_vars` / `extra_config` are appended to its dbt_project.yml
+    (inside `vars:` / after it)."""
     package_tests = packages_installed()
     (project / "dbt_project.yml").write_text(
         "name: analytics\nversion: '1.0'\nconfig-version: 2\nprofile: analytics\n"
@@ -150,6 +154,7 @@ def analytics_project(tmp_path_factory) -> Path:
         "  north_star_events_schema: raw\n"
         "  north_star_events_table: product_events\n"
         f"  north_star_package_tests: {str(package_tests).lower()}\n"
+        + extra_vars + extra_config
     )
     (project / "profiles.yml").write_text(
         "analytics:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n"
@@ -169,12 +174,70 @@ def analytics_project(tmp_path_factory) -> Path:
             " app_version varchar)"
         )
         connection.executemany("insert into raw.product_events values (?, ?, ?, ?, ?, ?, ?, '1.2.3')",
-                               RAW_EVENTS)
+                               events)
     return project
 
 
 @pytest.fixture(scope="module")
-def package_build(analytics_project: Path) -> subprocess.CompletedProcess:
+def analytics_project(tmp_path_factory) -> Path:
+    project = tmp_path_factory.mktemp("analytics")
+    write_wrong_models(project / "models")
+    return write_consumer_project(project, RAW_EVENTS)
+
+
+# A second consumer with its own event mapping (README: "add a seed or model with the same
+# columns to your project and set north_star_event_mapping"): the views of L1 (k7, k8) are
+# sent as `Report Opened`, a name only its mapping knows, in two spellings the mapping must
+# match case-insensitively after trimming. It also puts the package's layers in schemas of
+# its own choosing, the dbt way (its own `models: north_star:` block).
+CUSTOM_EVENT_NAMES = {"k7": "Report Opened", "k8": "  report OPENED\t"}
+CUSTOM_EVENTS = [(event_id, time, user, org, CUSTOM_EVENT_NAMES.get(event_id, name), learning, kind)
+                 for event_id, time, user, org, name, learning, kind in RAW_EVENTS]
+CUSTOM_SCHEMAS = {"staging": "ns_stg", "intermediate": "ns_int", "audit": "ns_audit", "marts": "ns_marts"}
+
+
+@pytest.fixture(scope="module")
+def custom_mapping_project(tmp_path_factory) -> Path:
+    project = tmp_path_factory.mktemp("analytics_custom_mapping")
+    (project / "models").mkdir()
+    seeds = project / "seeds"
+    seeds.mkdir()
+    with open(ROOT / "seeds" / "north_star_event_mapping.csv", newline="") as package_mapping:
+        rows = [row for row in csv.reader(package_mapping)]
+    generic = [row for row in rows[1:] if row[0] == "generic"]
+    with open(seeds / "my_event_mapping.csv", "w", newline="") as mapping:
+        csv.writer(mapping).writerows([rows[0], *generic, ["generic", "Report Opened", "learning_viewed"]])
+    layers = "".join(f"    {layer}:\n      +schema: {schema}\n" for layer, schema in CUSTOM_SCHEMAS.items())
+    return write_consumer_project(
+        project, CUSTOM_EVENTS,
+        extra_vars="  north_star_event_mapping: my_event_mapping\n",
+        extra_config="seed-paths: [seeds]\nmodels:\n  north_star:\n" + layers,
+    )
+
+
+def seed_and_build(project: Path) -> list[subprocess.CompletedProcess]:
+    """The README's steps: `dbt seed` (the user's mapping), then `dbt build --select
+    package:north_star`; stops at the first failure."""
+    results = [run(project, "seed")]
+    if results[0].returncode == 0:
+        results.append(run(project, "build", "--select", "package:north_star"))
+    return results
+
+
+@pytest.fixture(scope="module")
+def custom_mapping_future(custom_mapping_project: Path):
+    """Builds the custom-mapping consumer in a thread, beside the main consumer's build."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        yield pool.submit(seed_and_build, custom_mapping_project)
+
+
+@pytest.fixture(scope="module")
+def custom_mapping_build(custom_mapping_future: Future) -> list[subprocess.CompletedProcess]:
+    return custom_mapping_future.result()
+
+
+@pytest.fixture(scope="module")
+def package_build(analytics_project: Path, custom_mapping_future: Future) -> subprocess.CompletedProcess:
     return run(analytics_project, "build", "--exclude", "package:analytics")
 
 
@@ -203,8 +266,11 @@ def test_marts_match_the_hand_worked_scenario(analytics_project, package_build):
 
 
 def test_rows_reconcile_with_the_quarantine(analytics_project, package_build):
-    assert query(analytics_project, "select * from main.audit_event_reconciliation") == [(12, 11, 1, 0)]
-    assert query(analytics_project, "select event_id, rejection_reason from main.audit_quarantined_events") \
+    # raw, valid, quarantined, duplicate, waiting, unaccounted, reconciled
+    assert query(analytics_project, "select * from main_north_star_audit.audit_event_reconciliation") \
+        == [(12, 11, 1, 0, 0, 0, True)]
+    assert query(analytics_project,
+                 "select event_id, rejection_reason from main_north_star_audit.audit_quarantined_events") \
         == [("k12", "missing_user_id")]
 
 
@@ -214,3 +280,71 @@ def test_each_invariant_fails_on_a_plausible_wrong_implementation(analytics_proj
     caught = {name for name in WRONG_MODELS if any(name in line for line in failing_lines)}
     assert caught == set(WRONG_MODELS), result.stdout[-4000:]
     assert len(failing_lines) == len(WRONG_MODELS), result.stdout[-4000:]
+
+
+def relation_schemas(project: Path) -> dict[str, str]:
+    return dict(query(project, "select table_name, table_schema from information_schema.tables"
+                               " where table_catalog = current_database()"))
+
+
+def layer_of(name: str) -> str | None:
+    prefixes = {"stg_": "staging", "int_": "intermediate", "audit_": "audit", "fct_": "marts", "dim_": "marts"}
+    return next((layer for prefix, layer in prefixes.items() if name.startswith(prefix)), None)
+
+
+def test_each_layer_lands_in_its_own_schema(analytics_project, package_build):
+    # Installed as a package: staging, intermediate and audit in <target schema>_north_star_<layer>
+    # (dbt's default generate_schema_name), marts in the target schema; seeds and the
+    # user's raw table are unaffected.
+    expected = {"staging": "main_north_star_staging", "intermediate": "main_north_star_intermediate",
+                "audit": "main_north_star_audit", "marts": "main"}
+    schemas = relation_schemas(analytics_project)
+    package_relations = {name: schema for name, schema in schemas.items() if layer_of(name)}
+    assert {layer_of(name) for name in package_relations} == set(expected)
+    assert {name: expected[layer_of(name)] for name in package_relations} == package_relations
+    assert schemas["north_star_event_mapping"] == "main"
+    assert schemas["product_events"] == "raw"
+    # The consumer's own models (wrong_models/) stay in its target schema.
+    assert {schemas[name] for name in WRONG_MODELS} == {"main"}
+
+
+def test_a_custom_event_mapping_builds(custom_mapping_build):
+    for result in custom_mapping_build:
+        assert result.returncode == 0, result.stdout[-4000:]
+    assert len(custom_mapping_build) == 2
+
+
+def test_a_custom_event_mapping_makes_the_broadcast(custom_mapping_project, custom_mapping_build):
+    # Only `Report Opened` -> learning_viewed makes c1, c2 consumers of L1: the same marts as
+    # the main scenario (L1 broadcast 02-03..02-09), none of it with the package's mapping.
+    marts = f"main_{CUSTOM_SCHEMAS['marts']}"
+    rows = query(custom_mapping_project,
+                 "select date_day, weekly_learning_users, weekly_active_users, broadcasted_learnings,"
+                 f" consumption_of_learnings, activated_organizations from {marts}.fct_north_star_daily"
+                 " order by date_day")
+    assert {str(day): tuple(values) for day, *values in rows} == EXPECTED_DAILY
+    classified = query(custom_mapping_project,
+                       f"select event_id, action from main_{CUSTOM_SCHEMAS['intermediate']}.int_events_classified"
+                       " where event_id in ('k7', 'k8') order by event_id")
+    assert classified == [("k7", "learning_viewed"), ("k8", "learning_viewed")]
+    unmapped = query(custom_mapping_project,
+                     f"select event_name from main_{CUSTOM_SCHEMAS['audit']}.audit_unmapped_event_names")
+    assert unmapped == [("legacy_ping",)]
+
+
+def test_a_consumer_chooses_the_layer_schemas(custom_mapping_project, custom_mapping_build):
+    schemas = relation_schemas(custom_mapping_project)
+    package_relations = {name: schema for name, schema in schemas.items() if layer_of(name)}
+    assert {layer_of(name) for name in package_relations} == set(CUSTOM_SCHEMAS)
+    assert {name: f"main_{CUSTOM_SCHEMAS[layer_of(name)]}" for name in package_relations} == package_relations
+    assert schemas["my_event_mapping"] == "main"
+    assert schemas["north_star_event_mapping"] == "main"
+
+
+def test_the_package_example_exposure_stays_out_of_the_users_docs(analytics_project, package_build):
+    """The example dashboard (owner analytics@example.com) is the package's own: it must not
+    appear in the lineage of a project that installs it."""
+    manifest = json.loads((analytics_project / "target" / "manifest.json").read_text())
+    exposures = [exposure["name"] for exposure in manifest["exposures"].values()
+                 if exposure["package_name"] == "north_star"]
+    assert not exposures, f"package exposures in the user's docs: {exposures}"

@@ -1,9 +1,10 @@
 """Builds the package once per source format on the same scenario (sources_scenario.py),
-each landed as its tool lands it (sources_landing.py), in a private DuckDB file and
-target path under pytest's tmp dir.
+each landed as its tool lands it (sources_landing.py), and once per variant landing of a
+format (sources_landing.VARIANT_LANDERS: another loader's shape, other settings), each
+in a private DuckDB file and target path under pytest's tmp dir.
 
 The mapping seed's CSV is loaded (as `dbt seed` would, every column text) into a
-template DuckDB file that every format copies; the format builds then run two at a time
+template DuckDB file that every build copies; the builds then run two at a time
 in background threads, each one `dbt run` of the marts and their ancestors (mostly dbt's
 start-up and parsing).
 """
@@ -25,10 +26,11 @@ for path in (ROOT, HERE):
     if str(path) not in sys.path:
         sys.path.insert(0, str(path))
 
-from sources_landing import DEFAULT_FORMAT_VARS, LANDERS, Landing  # noqa: E402
+from sources_landing import DEFAULT_FORMAT_VARS, LANDERS, VARIANT_LANDERS, Landing  # noqa: E402
 from tooling.dbt_runner import resolve_mode, run_dbt  # noqa: E402
 
-FORMATS = tuple(LANDERS)
+# Every build: name -> (source format, lander); each format's own landing, then the variants.
+BUILDS = {**{name: (name, lander) for name, lander in LANDERS.items()}, **VARIANT_LANDERS}
 BUILT_MODELS = ("+fct_north_star_daily", "+fct_organization_north_star_daily", "+int_events_valid")
 
 
@@ -72,14 +74,15 @@ class SourceBuilds:
             )
         return database
 
-    def _build(self, source_format: str) -> FormatBuild:
-        workdir = self._workspace / source_format
+    def _build(self, name: str) -> FormatBuild:
+        source_format, lander = BUILDS[name]
+        workdir = self._workspace / name
         workdir.mkdir()
-        database = workdir / f"{source_format}.duckdb"
+        database = workdir / f"{name}.duckdb"
         shutil.copyfile(self._template.result(), database)
-        schema = f"raw_{source_format}"
+        schema = f"raw_{name}"
         with duckdb.connect(str(database)) as con:
-            landing = LANDERS[source_format](con, schema)
+            landing = lander(con, schema)
         dbt_vars = {
             **DEFAULT_FORMAT_VARS,
             "north_star_source_format": source_format,
@@ -93,13 +96,14 @@ class SourceBuilds:
     def start_all(self) -> None:
         if self._template is None:
             self._template = self._executor.submit(self._seed_template)
-        for source_format in FORMATS:
-            if source_format not in self._builds:
-                self._builds[source_format] = self._executor.submit(self._build, source_format)
+        for name in BUILDS:
+            if name not in self._builds:
+                self._builds[name] = self._executor.submit(self._build, name)
 
-    def get(self, source_format: str) -> FormatBuild:
+    def get(self, name: str) -> FormatBuild:
+        """The build of a format's landing, or of a variant (VARIANT_LANDERS) by its name."""
         self.start_all()
-        return self._builds[source_format].result()
+        return self._builds[name].result()
 
 
 @pytest.fixture(scope="session")

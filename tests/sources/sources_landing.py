@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from sources_scenario import EVENTS, REPLAYED, generic_rows, vendor_name
+from sources_scenario import BY_KEY, EVENTS, REPLAYED, generic_rows, vendor_name
 
 UTC = timezone.utc
 
@@ -28,8 +28,15 @@ DEFAULT_FORMAT_VARS = {
     "north_star_organization_property": "org_id",
     "north_star_segment_groups_table": "groups",
     "north_star_segment_organization_column": "context_group_id",
+    "north_star_segment_pages_table": "pages",
+    "north_star_segment_screens_table": "screens",
     "north_star_mixpanel_project_timezone": "UTC",
     "north_star_snowplow_unstruct_event_column": "unstruct_event",
+    "north_star_snowplow_context_entity": None,
+    "north_star_snowplow_context_organization_property": "org_id",
+    "north_star_snowplow_structured_organization_column": "se_property",
+    "north_star_snowplow_structured_learning_id_column": "se_label",
+    "north_star_snowplow_structured_learning_type_column": "se_category",
 }
 
 
@@ -151,6 +158,27 @@ SEGMENT_COMMON = [
     ("context_group_id", "varchar"), ("uuid_ts", "timestamptz"),
 ]
 
+# Page and screen calls have their own tables. No page call sent context.groupId, so
+# `pages` has no context_group_id column (Segment adds a column once a value arrives).
+SEGMENT_PAGES = [
+    ("id", "varchar"), ("anonymous_id", "varchar"), ("user_id", "varchar"), ("name", "varchar"),
+    ("path", "varchar"), ("url", "varchar"), ("title", "varchar"), ("timestamp", "timestamptz"),
+    ("original_timestamp", "timestamptz"), ("sent_at", "timestamptz"), ("received_at", "timestamptz"),
+    ("context_library_name", "varchar"), ("uuid_ts", "timestamptz"),
+]
+SEGMENT_SCREENS = [
+    ("id", "varchar"), ("anonymous_id", "varchar"), ("user_id", "varchar"), ("name", "varchar"),
+    ("timestamp", "timestamptz"), ("original_timestamp", "timestamptz"), ("sent_at", "timestamptz"),
+    ("received_at", "timestamptz"), ("context_app_name", "varchar"), ("context_group_id", "varchar"),
+    ("uuid_ts", "timestamptz"),
+]
+# Scenario activity sent as page / screen calls instead of track calls. Sam's only activity
+# in week 1 is a page view (organization from his group call), so he is a weekly active
+# user only when pages are read; Bo's screen view carries context.groupId. Sam's page call
+# is also replayed.
+SEGMENT_VIEW_CALLS = {"e12": "page", "e30": "screen"}
+SEGMENT_REPLAYED_PAGE = "e12"
+
 # group calls: (user, group, when). Beta users send context.groupId with every call instead.
 SEGMENT_GROUP_CALLS = [
     ("u_alice", "org_acme", "2024-03-04 08:00:00"),
@@ -172,7 +200,7 @@ def _utc(moment: datetime) -> datetime:
 
 
 def land_segment(con, schema: str) -> Landing:
-    tracks, event_tables = [], {}
+    tracks, event_tables, pages, screens = [], {}, [], []
 
     def add(message_id, anonymous_id, user, name, moment, context_group, properties, received_delay):
         received = moment + received_delay
@@ -182,13 +210,35 @@ def land_segment(con, schema: str) -> Landing:
         if properties is not None:
             event_tables.setdefault(_slug(name), []).append((common, properties))
 
+    def add_page(message_id, anonymous_id, user, moment, received_delay):
+        received = moment + received_delay
+        pages.append((message_id, anonymous_id, user, "Dashboards", "/dashboards",
+                      "https://app.example.com/dashboards", "Dashboards", _utc(moment), _utc(moment),
+                      _utc(received), _utc(received), "analytics.js", _utc(received)))
+
+    def add_screen(message_id, anonymous_id, user, moment, context_group, received_delay):
+        received = moment + received_delay
+        screens.append((message_id, anonymous_id, user, "Home", _utc(moment), _utc(moment), _utc(received),
+                        _utc(received), "Example iOS", context_group, _utc(received)))
+
     for event, is_replay in _delivery():
         context_group = event.org if event.org == "org_beta" and event.user != "u_sam" else None
+        delay = timedelta(hours=30) if is_replay else timedelta(seconds=2)
+        if SEGMENT_VIEW_CALLS.get(event.key) == "page":
+            add_page(_uuid("segment", event.key), f"anon-{event.user}", event.user, event.at, delay)
+            continue
+        if SEGMENT_VIEW_CALLS.get(event.key) == "screen":
+            add_screen(_uuid("segment", event.key), f"anon-{event.user}", event.user, event.at, context_group,
+                       delay)
+            continue
         properties = None
         if event.is_learning_event:
             properties = {"learning_id": event.learning_id, "learning_type": event.learning_type}
         add(_uuid("segment", event.key), f"anon-{event.user}", event.user, vendor_name(event.name, "title"),
-            event.at, context_group, properties, timedelta(hours=30) if is_replay else timedelta(seconds=2))
+            event.at, context_group, properties, delay)
+    replayed_page = BY_KEY[SEGMENT_REPLAYED_PAGE]
+    add_page(_uuid("segment", replayed_page.key), f"anon-{replayed_page.user}", replayed_page.user,
+             replayed_page.at, timedelta(hours=30))
 
     at = datetime(2024, 3, 8, 12, 0, 0)
     viewed = {"learning_id": "L_dash_revenue", "learning_type": "dashboard"}
@@ -196,6 +246,8 @@ def land_segment(con, schema: str) -> Landing:
     add("bad-seg-no-group", "anon-zed", "u_zed", "Dashboard Viewed", at, None, viewed, timedelta(seconds=1))
     add("bad-seg-no-properties", "anon-u_alice", "u_alice", "Dashboard Viewed", at, None, None,
         timedelta(seconds=1))
+    add_page("bad-seg-page-anonymous", "anon-visitor-5", None, at, timedelta(seconds=1))
+    add_screen("bad-seg-screen-no-group", "anon-zed", "u_zed", at, None, timedelta(seconds=1))
 
     _create(con, schema, "tracks", SEGMENT_COMMON, tracks)
     for table, entries in event_tables.items():
@@ -211,11 +263,25 @@ def land_segment(con, schema: str) -> Landing:
                    _utc(datetime.fromisoformat(when)), _utc(datetime.fromisoformat(when)), group.title())
                   for user, group, when in SEGMENT_GROUP_CALLS]
     _create(con, schema, "groups", group_columns, group_rows)
-    return Landing("tracks", quarantined={
+    _create(con, schema, "pages", SEGMENT_PAGES, pages)
+    _create(con, schema, "screens", SEGMENT_SCREENS, screens)
+    return Landing("tracks", replays=len(REPLAYED) + 1, quarantined={
         "bad-seg-anonymous": "anonymous_user",
         "bad-seg-no-group": "missing_organization",
         "bad-seg-no-properties": "missing_learning_id",
+        "bad-seg-page-anonymous": "anonymous_user",
+        "bad-seg-screen-no-group": "missing_organization",
     })
+
+
+def land_segment_without_pages(con, schema: str) -> Landing:
+    """The Segment landing with page calls switched off (an empty var) and no screens
+    table: the build must still succeed, reading the track calls only."""
+    landing = land_segment(con, schema)
+    con.execute(f'drop table "{schema}"."screens"')
+    return Landing("tracks", dbt_vars={"north_star_segment_pages_table": ""}, replays=len(REPLAYED),
+                   quarantined={event_id: reason for event_id, reason in landing.quarantined.items()
+                                if not event_id.startswith(("bad-seg-page", "bad-seg-screen"))})
 
 
 # --------------------------------------------------------------------------------------
@@ -346,16 +412,26 @@ def land_mixpanel(con, schema: str) -> Landing:
 # Snowplow: atomic.events; Acme tracks self-describing events, Beta structured events.
 # --------------------------------------------------------------------------------------
 
-SNOWPLOW_COLUMNS = [
+# The columns every loader writes; each shape adds its own JSON columns.
+SNOWPLOW_ATOMIC_COLUMNS = [
     ("app_id", "varchar"), ("platform", "varchar"), ("etl_tstamp", "timestamp"),
     ("collector_tstamp", "timestamp"), ("dvce_created_tstamp", "timestamp"), ("event", "varchar"),
     ("event_id", "varchar"), ("name_tracker", "varchar"), ("user_id", "varchar"),
     ("domain_userid", "varchar"), ("network_userid", "varchar"), ("se_category", "varchar"),
     ("se_action", "varchar"), ("se_label", "varchar"), ("se_property", "varchar"), ("se_value", "double"),
-    ("unstruct_event", "varchar"), ("event_vendor", "varchar"), ("event_name", "varchar"),
-    ("event_format", "varchar"), ("event_version", "varchar"), ("dvce_sent_tstamp", "timestamp"),
-    ("derived_tstamp", "timestamp"),
+    ("event_vendor", "varchar"), ("event_name", "varchar"), ("event_format", "varchar"),
+    ("event_version", "varchar"), ("dvce_sent_tstamp", "timestamp"), ("derived_tstamp", "timestamp"),
 ]
+# Enriched events (TSV, or a view over Redshift / Postgres): the self-describing event and
+# every entity as JSON envelopes.
+SNOWPLOW_COLUMNS = SNOWPLOW_ATOMIC_COLUMNS + [("unstruct_event", "varchar"), ("contexts", "varchar")]
+
+# Acme activity tracked as page views: their organization is only in the context entity.
+SNOWPLOW_PAGE_VIEWS = ("e01", "e35")
+SNOWPLOW_CONTEXT_VARS = {
+    "north_star_snowplow_context_entity": "com.acme/organization",
+    "north_star_snowplow_context_organization_property": "id",
+}
 
 
 def _self_describing(name: str, data: dict) -> str:
@@ -365,56 +441,157 @@ def _self_describing(name: str, data: dict) -> str:
     })
 
 
+def _entity(schema: str, data: dict) -> dict:
+    return {"schema": f"iglu:{schema}", "data": data}
+
+
+def _contexts(event_id: str, *entities: dict) -> str:
+    """The enriched `contexts` field: the JavaScript tracker's web_page entity, then others."""
+    web_page = _entity("com.snowplowanalytics.snowplow/web_page/jsonschema/1-0-0", {"id": _uuid("page", event_id)})
+    return _json({"schema": "iglu:com.snowplowanalytics.snowplow/contexts/jsonschema/1-0-0",
+                  "data": [web_page, *entities]})
+
+
 def _snowplow_row(event_id, user, cookie, moment, *, derived=True, collector_delay=timedelta(seconds=1),
-                  structured=None, self_describing=None, event_type="unstruct", event_name=None):
+                  structured=None, event_type="unstruct", event_name=None, **json_columns) -> dict:
     collector = moment + collector_delay
     se = structured or (None, None, None, None)
-    return ("acme-app", "web", collector, collector, moment, event_type, event_id, "sp1", user, cookie,
-            "nuid-1", se[0], se[1], se[2], se[3], None, self_describing, "com.acme",
-            event_name if event_type != "struct" else "event", "jsonschema", "1-0-0",
-            moment + timedelta(milliseconds=200), moment if derived else None)
+    return {"app_id": "acme-app", "platform": "web", "etl_tstamp": collector, "collector_tstamp": collector,
+            "dvce_created_tstamp": moment, "event": event_type, "event_id": event_id, "name_tracker": "sp1",
+            "user_id": user, "domain_userid": cookie, "network_userid": "nuid-1", "se_category": se[0],
+            "se_action": se[1], "se_label": se[2], "se_property": se[3], "se_value": None,
+            "event_vendor": "com.acme", "event_name": event_name if event_type != "struct" else "event",
+            "event_format": "jsonschema", "event_version": "1-0-0",
+            "dvce_sent_tstamp": moment + timedelta(milliseconds=200), "derived_tstamp": moment if derived else None,
+            **json_columns}
+
+
+def _create_snowplow(con, schema: str, columns: list[tuple[str, str]], rows: list[dict]) -> None:
+    _create(con, schema, "events", columns, [tuple(row.get(name) for name, _ in columns) for row in rows])
+
+
+def _snowplow_timing(event, is_replay: bool) -> tuple[bool, timedelta]:
+    """(has derived_tstamp, collector delay). Some trackers send no dvce_sent_tstamp: no
+    derived_tstamp, the collector's time is it. A duplicate arrives two hours later."""
+    derived = int(event.key[1:]) % 5 != 0
+    if is_replay:
+        return derived, timedelta(hours=2)
+    return derived, timedelta(seconds=1) if derived else timedelta(0)
 
 
 def land_snowplow(con, schema: str) -> Landing:
     rows = []
     for event, is_replay in _delivery():
-        index = int(event.key[1:])
         event_id = _uuid("snowplow", event.key)
-        delay = timedelta(hours=2) if is_replay else timedelta(seconds=1)
-        # Some trackers send no dvce_sent_tstamp: no derived_tstamp, the collector's time is it.
-        derived = index % 5 != 0
-        if not derived:
-            delay = timedelta(0) if not is_replay else timedelta(hours=2)
+        derived, delay = _snowplow_timing(event, is_replay)
+        common = {"derived": derived, "collector_delay": delay}
         if event.org == "org_beta" and event.is_learning_event:
-            rows.append(_snowplow_row(event_id, event.user, f"duid-{event.user}", event.at, derived=derived,
-                                      collector_delay=delay, event_type="struct",
-                                      structured=(event.learning_type, event.name, event.learning_id, event.org)))
+            rows.append(_snowplow_row(event_id, event.user, f"duid-{event.user}", event.at, **common,
+                                      event_type="struct",
+                                      structured=(event.learning_type, event.name, event.learning_id, event.org),
+                                      contexts=_contexts(event_id)))
+        elif event.key in SNOWPLOW_PAGE_VIEWS:
+            # Entity versions differ: any version of the schema is the organization entity.
+            organization = _entity(f"com.acme/organization/jsonschema/1-0-{int(event.key[1:]) % 2}",
+                                   {"id": event.org, "plan": "team"})
+            rows.append(_snowplow_row(event_id, event.user, f"duid-{event.user}", event.at, **common,
+                                      event_type="page_view", event_name="page_view",
+                                      contexts=_contexts(event_id, organization)))
         else:
             data = {"org_id": event.org}
             if event.is_learning_event:
                 data.update(learning_id=event.learning_id, learning_type=event.learning_type)
-            rows.append(_snowplow_row(event_id, event.user, f"duid-{event.user}", event.at, derived=derived,
-                                      collector_delay=delay, self_describing=_self_describing(event.name, data),
-                                      event_name=event.name))
+            rows.append(_snowplow_row(event_id, event.user, f"duid-{event.user}", event.at, **common,
+                                      event_name=event.name, unstruct_event=_self_describing(event.name, data),
+                                      contexts=_contexts(event_id)))
 
     at = datetime(2024, 3, 8, 12, 0, 0)
     viewed = {"learning_id": "L_dash_revenue", "learning_type": "dashboard", "org_id": "org_acme"}
+    other_vendor = _entity("com.other/organization/jsonschema/1-0-0", {"id": "org_acme"})
     rows += [
         _snowplow_row("bad-sp-json", "u_alice", "duid-u_alice", at, event_name="dashboard_viewed",
-                      self_describing='{"schema": "iglu:com.snowplowanalytics.snowplow/unstruct_event/jsonschema/1-0-0", "data": {'),
+                      unstruct_event='{"schema": "iglu:com.snowplowanalytics.snowplow/unstruct_event/jsonschema/1-0-0", "data": {'),
         _snowplow_row("bad-sp-anonymous", None, "duid-visitor-4", at, event_name="dashboard_viewed",
-                      self_describing=_self_describing("dashboard_viewed", viewed)),
+                      unstruct_event=_self_describing("dashboard_viewed", viewed)),
         _snowplow_row("bad-sp-page-view", "u_alice", "duid-u_alice", at, event_type="page_view",
                       event_name="page_view"),
+        _snowplow_row("bad-sp-page-view-other-entity", "u_alice", "duid-u_alice", at, event_type="page_view",
+                      event_name="page_view", contexts=_contexts("bad-sp-page-view-other-entity", other_vendor)),
+        _snowplow_row("bad-sp-contexts-json", "u_alice", "duid-u_alice", at, event_type="page_view",
+                      event_name="page_view", contexts='{"schema": "iglu:com.snowplowanalytics.snowplow/contexts'),
         _snowplow_row("bad-sp-no-org", "u_amara", "duid-u_amara", at, event_name="dashboard_viewed",
-                      self_describing=_self_describing("dashboard_viewed", {"learning_id": "L_dash_revenue"})),
+                      unstruct_event=_self_describing("dashboard_viewed", {"learning_id": "L_dash_revenue"})),
     ]
-    _create(con, schema, "events", SNOWPLOW_COLUMNS, rows)
-    return Landing("events", quarantined={
+    _create_snowplow(con, schema, SNOWPLOW_COLUMNS, rows)
+    return Landing("events", dbt_vars=SNOWPLOW_CONTEXT_VARS, quarantined={
         "bad-sp-json": "malformed_json",
         "bad-sp-anonymous": "anonymous_user",
         "bad-sp-page-view": "missing_organization",
+        "bad-sp-page-view-other-entity": "missing_organization",
+        "bad-sp-contexts-json": "malformed_json",
         "bad-sp-no-org": "missing_organization",
+    })
+
+
+# The Snowflake loader's shape: one `unstruct_event_<vendor>_<name>_<major>` column per
+# self-describing event schema holding its data, one `contexts_<vendor>_<name>_<major>`
+# column per entity schema holding an array of the entities' data, no envelopes. Beta's
+# tracking plan puts the organization in se_category, the learning type in se_label and
+# the learning id in se_property. Chart views carry their learning in the entity only.
+SNOWPLOW_LEARNING_IN_ENTITY = ("e09", "e10")
+SNOWPLOW_STRUCTURED_VARS = {
+    "north_star_snowplow_structured_organization_column": "se_category",
+    "north_star_snowplow_structured_learning_id_column": "se_property",
+    "north_star_snowplow_structured_learning_type_column": "se_label",
+}
+
+
+def land_snowplow_snowflake(con, schema: str) -> Landing:
+    rows, unstruct_columns = [], set()
+    for event, is_replay in _delivery():
+        event_id = _uuid("snowplow", event.key)
+        derived, delay = _snowplow_timing(event, is_replay)
+        common = {"derived": derived, "collector_delay": delay}
+        if event.org == "org_beta" and event.is_learning_event:
+            rows.append(_snowplow_row(event_id, event.user, f"duid-{event.user}", event.at, **common,
+                                      event_type="struct",
+                                      structured=(event.org, event.name, event.learning_type, event.learning_id)))
+        elif event.key in SNOWPLOW_PAGE_VIEWS:
+            rows.append(_snowplow_row(event_id, event.user, f"duid-{event.user}", event.at, **common,
+                                      event_type="page_view", event_name="page_view",
+                                      contexts_com_acme_organization_1=_json([{"id": event.org}])))
+        else:
+            column = f"unstruct_event_com_acme_{event.name}_1"
+            unstruct_columns.add(column)
+            data, entities = {"org_id": event.org}, {}
+            if event.is_learning_event:
+                data.update(learning_id=event.learning_id, learning_type=event.learning_type)
+            if event.key in SNOWPLOW_LEARNING_IN_ENTITY:
+                # A newer major version of the entity, which also names the learning.
+                data = {"source": "sidebar"}
+                entities["contexts_com_acme_organization_2"] = _json([{
+                    "id": event.org, "learning_id": event.learning_id, "learning_type": event.learning_type}])
+            rows.append(_snowplow_row(event_id, event.user, f"duid-{event.user}", event.at, **common,
+                                      event_name=event.name, **{column: _json(data)}, **entities))
+
+    at = datetime(2024, 3, 8, 12, 0, 0)
+    rows += [
+        _snowplow_row("bad-spsf-page-view", "u_alice", "duid-u_alice", at, event_type="page_view",
+                      event_name="page_view"),
+        # se_property holds the learning here, so it is no organization.
+        _snowplow_row("bad-spsf-struct-no-org", "u_bo", "duid-u_bo", at, event_type="struct",
+                      structured=(None, "notebook_viewed", "notebook", "L_nb_q1")),
+    ]
+    entity_columns = [("contexts_com_acme_organization_1", "varchar"), ("contexts_com_acme_organization_2", "varchar")]
+    columns = SNOWPLOW_ATOMIC_COLUMNS + [(name, "varchar") for name in sorted(unstruct_columns)] + entity_columns
+    _create_snowplow(con, schema, columns, rows)
+    # A column not loaded yet (no such event so far) comes first in the list: it is skipped.
+    listed = ["unstruct_event_com_acme_report_exported_1", *sorted(unstruct_columns)]
+    return Landing("events", dbt_vars={
+        **SNOWPLOW_CONTEXT_VARS, **SNOWPLOW_STRUCTURED_VARS, "north_star_snowplow_unstruct_event_column": listed,
+    }, quarantined={
+        "bad-spsf-page-view": "missing_organization",
+        "bad-spsf-struct-no-org": "missing_organization",
     })
 
 
@@ -428,3 +605,9 @@ LANDERS = {
 }
 
 VENDOR_FORMATS = tuple(name for name in LANDERS if name != "generic")
+
+# Other landings of a format, built beside the formats': name -> (source format, lander).
+VARIANT_LANDERS = {
+    "segment_without_pages": ("segment", land_segment_without_pages),
+    "snowplow_snowflake": ("snowplow", land_snowplow_snowflake),
+}

@@ -1,6 +1,8 @@
 {{ config(enabled=north_star_format_enabled('segment')) }}
 
 {%- set tracks_relation = source('north_star_segment', 'tracks') -%}
+{%- set pages_relation = north_star_segment_optional_table('pages', 'north_star_segment_pages_table') -%}
+{%- set screens_relation = north_star_segment_optional_table('screens', 'north_star_segment_screens_table') -%}
 {%- set groups_table = north_star_format_var('segment', 'north_star_segment_groups_table') -%}
 {%- set organization_column = north_star_format_var('segment', 'north_star_segment_organization_column') -%}
 {%- set event_tables = north_star_segment_event_tables(tracks_relation) -%}
@@ -8,23 +10,28 @@
     'learning_id': north_star_format_var('segment', 'north_star_learning_id_property'),
     'learning_type': north_star_format_var('segment', 'north_star_learning_type_property'),
 } -%}
-{%- set tracks_columns = [] -%}
-{%- if execute and load_relation(tracks_relation) is not none -%}
-    {%- for column in adapter.get_columns_in_relation(tracks_relation) -%}
-        {%- do tracks_columns.append(column.name | lower) -%}
-    {%- endfor -%}
-{%- endif -%}
-{%- if organization_column and organization_column | lower in tracks_columns -%}
-    {%- set context_organization_id = north_star_clean_text(organization_column) -%}
-{%- else -%}
-    {%- set context_organization_id = 'cast(null as ' ~ dbt.type_string() ~ ')' -%}
-{%- endif -%}
+{#- Page and screen calls have no event name; one name each lets the mapping seed map them. -#}
+{%- set call_event_names = {
+    'tracks': 'coalesce(' ~ north_star_clean_text('event_text') ~ ', ' ~ north_star_clean_text('event') ~ ')',
+    'pages': "'Page Viewed'",
+    'screens': "'Screen Viewed'",
+} -%}
 
 with
 
-tracks as (
+-- Track calls, and page and screen calls (activity too: a user who only views pages is
+-- active), each kind from its own table.
+calls as (
 
-    select * from {{ tracks_relation }}
+    {{ north_star_segment_calls(tracks_relation, call_event_names['tracks'], organization_column) }}
+    {%- if pages_relation is not none %}
+        union all
+        {{ north_star_segment_calls(pages_relation, call_event_names['pages'], organization_column) }}
+    {%- endif %}
+    {%- if screens_relation is not none %}
+        union all
+        {{ north_star_segment_calls(screens_relation, call_event_names['screens'], organization_column) }}
+    {%- endif %}
 
 ),
 
@@ -98,44 +105,28 @@ group_memberships as (
 
 ),
 
-renamed as (
-
-    select
-        {{ north_star_clean_text('id') }} as message_id,
-        {{ north_star_clean_text('user_id') }} as segment_user_id,
-        {{ north_star_clean_text('anonymous_id') }} as anonymous_id,
-        coalesce(
-            {{ north_star_clean_text('event_text') }}, {{ north_star_clean_text('event') }}
-        ) as event_name,
-        coalesce(tracks.timestamp, tracks.received_at) is not null as has_event_time,
-        {{ north_star_parse_timestamp('coalesce(tracks.timestamp, tracks.received_at)') }} as parsed_event_at,
-        {{ context_organization_id }} as context_organization_id
-    from tracks
-
-),
-
 joined as (
 
     select
-        renamed.message_id,
-        renamed.segment_user_id,
-        renamed.anonymous_id,
-        renamed.event_name,
-        renamed.has_event_time,
-        renamed.parsed_event_at,
+        calls.message_id,
+        calls.segment_user_id,
+        calls.anonymous_id,
+        calls.event_name,
+        calls.has_event_time,
+        calls.parsed_event_at,
         event_properties.learning_id,
         event_properties.learning_type,
-        coalesce(renamed.context_organization_id, group_memberships.group_id) as organization_id
-    from renamed
+        coalesce(calls.context_organization_id, group_memberships.group_id) as organization_id
+    from calls
     left join event_properties
-        on renamed.message_id = event_properties.message_id
+        on calls.message_id = event_properties.message_id
     left join group_memberships
         on
-            renamed.segment_user_id = group_memberships.user_id
-            and (group_memberships.call_number = 1 or renamed.parsed_event_at >= group_memberships.grouped_at)
+            calls.segment_user_id = group_memberships.user_id
+            and (group_memberships.call_number = 1 or calls.parsed_event_at >= group_memberships.grouped_at)
             and (
                 group_memberships.next_grouped_at is null
-                or renamed.parsed_event_at < group_memberships.next_grouped_at
+                or calls.parsed_event_at < group_memberships.next_grouped_at
             )
 
 ),

@@ -1,15 +1,24 @@
 {{ config(enabled=north_star_format_enabled('snowplow')) }}
 
-{%- set unstruct_event_column = north_star_format_var('snowplow', 'north_star_snowplow_unstruct_event_column') -%}
+{%- set events_relation = source('north_star_snowplow', 'events') -%}
+{%- set column_types = north_star_column_types(events_relation) -%}
+{%- set unstruct_event_columns = north_star_format_var('snowplow', 'north_star_snowplow_unstruct_event_column') -%}
 {%- set organization_property = north_star_format_var('snowplow', 'north_star_organization_property') -%}
 {%- set learning_id_property = north_star_format_var('snowplow', 'north_star_learning_id_property') -%}
 {%- set learning_type_property = north_star_format_var('snowplow', 'north_star_learning_type_property') -%}
+{%- set context_entity = north_star_format_var('snowplow', 'north_star_snowplow_context_entity') -%}
+{%- set context_organization_property = north_star_format_var('snowplow', 'north_star_snowplow_context_organization_property') -%}
+{%- set context_columns = north_star_snowplow_context_entity_columns(context_entity, column_types) if context_entity else [] -%}
+{%- set structured_organization_column = north_star_format_var('snowplow', 'north_star_snowplow_structured_organization_column') -%}
+{%- set structured_learning_id_column = north_star_format_var('snowplow', 'north_star_snowplow_structured_learning_id_column') -%}
+{%- set structured_learning_type_column = north_star_format_var('snowplow', 'north_star_snowplow_structured_learning_type_column') -%}
+{%- set null_text = 'cast(null as ' ~ dbt.type_string() ~ ')' -%}
 
 with
 
 source as (
 
-    select * from {{ source('north_star_snowplow', 'events') }}
+    select * from {{ events_relation }}
 
 ),
 
@@ -25,11 +34,16 @@ renamed as (
         ) as cookie_user_id,
         coalesce(derived_tstamp, collector_tstamp) is not null as has_event_time,
         {{ north_star_parse_timestamp('coalesce(derived_tstamp, collector_tstamp)') }} as parsed_event_at,
-        {{ north_star_clean_text('se_category') }} as se_category,
         {{ north_star_clean_text('se_action') }} as se_action,
-        {{ north_star_clean_text('se_label') }} as se_label,
-        {{ north_star_clean_text('se_property') }} as se_property,
-        {{ north_star_clean_text(unstruct_event_column) }} as unstruct_event_json
+        {{ north_star_clean_text(structured_organization_column) if structured_organization_column else null_text }}
+            as structured_organization_id,
+        {{ north_star_clean_text(structured_learning_id_column) if structured_learning_id_column else null_text }}
+            as structured_learning_id,
+        {{ north_star_clean_text(structured_learning_type_column) if structured_learning_type_column else null_text }}
+            as structured_learning_type,
+        {{ north_star_snowplow_unstruct_event_json(unstruct_event_columns, column_types) }} as unstruct_event_json,
+        {{ north_star_snowplow_context_entity_data(context_entity, context_columns) }} as context_entity_json,
+        {{ north_star_snowplow_context_json_malformed(context_columns) }} as has_malformed_context_json
     from source
 
 ),
@@ -52,16 +66,27 @@ extracted as (
             {{ north_star_clean_text(north_star_json_extract_text('unstruct_event_json', ['data', 'data', learning_type_property])) }},
             {{ north_star_clean_text(north_star_json_extract_text('unstruct_event_json', [learning_type_property])) }}
         ) as unstruct_learning_type,
+        -- The entity's keys are read as written: Snowflake keeps the schema's names, the
+        -- BigQuery and Databricks loaders snake_case them.
+        {{ north_star_clean_text(north_star_json_extract_text('context_entity_json', [context_organization_property])) }}
+            as context_organization_id,
+        {{ north_star_clean_text(north_star_json_extract_text('context_entity_json', [learning_id_property])) }}
+            as context_learning_id,
+        {{ north_star_clean_text(north_star_json_extract_text('context_entity_json', [learning_type_property])) }}
+            as context_learning_type,
         coalesce(
             unstruct_event_json is not null and not {{ north_star_json_is_valid('unstruct_event_json') }},
             false
-        ) as has_malformed_json
+        )
+        or has_malformed_context_json as has_malformed_json
     from renamed
 
 ),
 
--- Structured events: se_action names the event, se_label the learning acted on,
--- se_category its type and se_property the organization.
+-- Structured events are named by se_action and carry the learning and organization in
+-- the columns the north_star_snowplow_structured_* vars name (se_label, se_category,
+-- se_property by default). Any event may also carry them in the context entity; the
+-- event's own values come first.
 interpreted as (
 
     select
@@ -73,9 +98,18 @@ interpreted as (
         has_malformed_json,
         case when event_type = 'struct' then se_action else coalesce(schema_event_name, event_type) end
             as event_name,
-        case when event_type = 'struct' then se_label else unstruct_learning_id end as learning_id,
-        case when event_type = 'struct' then se_category else unstruct_learning_type end as learning_type,
-        case when event_type = 'struct' then se_property else unstruct_organization_id end as organization_id
+        coalesce(
+            case when event_type = 'struct' then structured_learning_id else unstruct_learning_id end,
+            context_learning_id
+        ) as learning_id,
+        coalesce(
+            case when event_type = 'struct' then structured_learning_type else unstruct_learning_type end,
+            context_learning_type
+        ) as learning_type,
+        coalesce(
+            case when event_type = 'struct' then structured_organization_id else unstruct_organization_id end,
+            context_organization_id
+        ) as organization_id
     from extracted
 
 ),

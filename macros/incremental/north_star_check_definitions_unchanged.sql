@@ -1,0 +1,38 @@
+{#- For the on-run-start hook: an incremental `run` or `build` whose definition vars
+    differ from those the stored tables were built with would mix two definitions (some
+    tables recomputed, older days kept). Refuses it, naming each changed var; a full
+    refresh rebuilds everything with the new values. Vars the last completed run did not
+    record (added by a later version of the package) are not compared. -#}
+{% macro north_star_check_definitions_unchanged() -%}
+    {%- if not execute or flags.FULL_REFRESH or flags.WHICH not in ('run', 'build') -%}
+        {{ return('') }}
+    {%- endif -%}
+    {#- Where dbt put the classification: an installed package's layers have schemas of
+        their own, and a consumer may rename them. -#}
+    {%- set node = graph.nodes.get('model.north_star.int_events_classified') -%}
+    {%- if node is none -%}
+        {{ return('') }}
+    {%- endif -%}
+    {%- set here = api.Relation.create(database=node.database, schema=node.schema, identifier=node.alias) -%}
+    {%- set completed = north_star_last_completed_run(here) -%}
+    {%- if completed is none -%}
+        {{ return('') }}
+    {%- endif -%}
+    {%- set current = north_star_definition_vars() -%}
+    {%- set changes = [] -%}
+    {#- A var the stored run did not record is newer than the tables: not a change. -#}
+    {%- for name, value in current.items() if name in completed.definition_vars -%}
+        {%- set stored = completed.definition_vars[name] -%}
+        {%- if stored != value -%}
+            {%- do changes.append(name ~ ': ' ~ stored ~ ' -> ' ~ value) -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {%- if changes -%}
+        {{ exceptions.raise_compiler_error(
+            "north_star: definitions changed since the stored tables were built ("
+            ~ changes | join('; ') ~ "). Rebuild them with `dbt build --full-refresh` "
+            ~ "(or set the vars back)."
+        ) }}
+    {%- endif -%}
+    {{ return('') }}
+{%- endmacro %}

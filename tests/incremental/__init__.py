@@ -1,0 +1,1 @@
+"""Incremental runs against full refreshes."""

@@ -1,0 +1,152 @@
+"""Incremental runs that are interrupted, or whose inputs change what earlier days mean.
+
+* A run killed with SIGKILL at any point: the next run must give exactly the marts of a
+  full refresh (the killed run's recompute zone is redone, not forgotten).
+* A later load that moves a learning's ownership back in time (a creation arriving
+  after the learning was owned through an earlier share): the days it changes are
+  recomputed, also before the lookback.
+* Definition vars changed between runs: the run refuses and says to run
+  `dbt build --full-refresh`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from tooling.dbt_runner import DBT, ROOT, dbt_env
+
+from .test_incremental_equivalence import (MARTS, START, Warehouse, first_difference, load,
+                                           read_marts, synthetic_batches)
+
+# Where the killed run dies: after these models are written, or as this one starts.
+KILL_POINTS = {
+    "after_int_events_classified": ("OK created", "int_events_classified"),
+    "after_int_learning_ownership_events": ("OK created", "int_learning_ownership_events"),
+    "after_int_north_star_milestones": ("OK created", "int_north_star_milestones"),
+    "at_start_of_fct_north_star_daily": ("START", "fct_north_star_daily"),
+}
+
+
+def run_until(warehouse: Warehouse, marker: tuple[str, str], *args: str) -> bool:
+    """Runs dbt and SIGKILLs it (and its process group) when a log line shows both parts
+    of `marker`. True when it was killed."""
+    command = [DBT, *args, "--project-dir", str(warehouse.mode.project_dir), "--profiles-dir",
+               str(ROOT), "--vars", json.dumps({**warehouse.mode.base_vars, **warehouse.vars}),
+               "--target-path", str(warehouse.target)]
+    env = dbt_env({"NORTH_STAR_DUCKDB_PATH": str(warehouse.database), "NORTH_STAR_THREADS": "1"})
+    process = subprocess.Popen(command, cwd=warehouse.mode.project_dir, env=env, text=True,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               start_new_session=True)
+    killed = False
+    for line in process.stdout:
+        if all(part in line for part in marker):
+            os.killpg(process.pid, signal.SIGKILL)
+            killed = True
+            break
+    process.stdout.close()
+    process.wait()
+    return killed
+
+
+def _copy(source: Warehouse, folder: Path) -> Warehouse:
+    folder.mkdir()
+    shutil.copy(source.database, folder / source.database.name)
+    return Warehouse(folder, {key: value for key, value in source.vars.items()
+                              if not key.startswith("north_star_events_")})
+
+
+def assert_same_marts(expected: dict, actual: dict) -> None:
+    for mart in MARTS:
+        assert expected[mart] == actual[mart], f"{mart}: {first_difference(expected[mart], actual[mart])}"
+
+
+@pytest.fixture(scope="module")
+def loads(tmp_path_factory):
+    """A warehouse built from the first load, the next day's load, and the marts a full
+    refresh gives over both."""
+    root = tmp_path_factory.mktemp("interrupted")
+    batches = synthetic_batches(seed=3, late_days=7)
+    first, second = batches[0], batches[2]      # the second: one new day, late events, replays
+    built = Warehouse(root / "built", {})
+    built.database.parent.mkdir()
+    load(built.database, first)
+    full = Warehouse(root / "full", {})
+    full.database.parent.mkdir()
+    load(full.database, first + second)
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        for future in [pool.submit(built.build_from_scratch), pool.submit(full.build_from_scratch)]:
+            future.result()
+    return built, second, read_marts(full.database), root
+
+
+@pytest.fixture(scope="module")
+def rerun_marts(loads) -> dict[str, dict | str]:
+    """Per kill point: the marts after a killed build and a second build (the kill points
+    run two at a time), or why that could not be done."""
+    built, second, _, root = loads
+
+    def kill_and_rerun(kill_point: str) -> dict | str:
+        warehouse = _copy(built, root / kill_point)
+        load(warehouse.database, second)
+        if not run_until(warehouse, KILL_POINTS[kill_point], "build"):
+            return "dbt finished before the kill point"
+        warehouse.dbt("build")
+        return read_marts(warehouse.database)
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return dict(zip(KILL_POINTS, pool.map(kill_and_rerun, KILL_POINTS)))
+
+
+@pytest.mark.parametrize("kill_point", list(KILL_POINTS))
+def test_a_killed_run_is_redone_by_the_next_run(loads, rerun_marts, kill_point):
+    actual = rerun_marts[kill_point]
+    assert not isinstance(actual, str), actual
+    assert_same_marts(loads[2], actual)
+
+
+def test_ownership_moved_back_by_a_late_creation_is_recomputed(tmp_path):
+    """L owned through u2's share on day 2 and viewed by two people on day 5 (broadcast
+    from day 5); a later load brings u1's creation of L dated day 10, inside the lookback
+    (days 6..12): L exists only from day 10 now, so its broadcast days 5..9 go away, day 5
+    before the lookback."""
+    day = lambda offset, hour=12: START + timedelta(days=offset, hours=hour)  # noqa: E731
+    first = [("a1", day(0), "u9", "o1", "query_run", None, None),
+             ("a2", day(2), "u2", "o1", "learning_shared", "L", "chart"),
+             ("a3", day(5), "v1", "o1", "chart_viewed", "L", "chart"),
+             ("a4", day(5), "v2", "o1", "chart_viewed", "L", "chart"),
+             ("a5", day(11), "v3", "o1", "chart_viewed", "L", "chart"),
+             ("a6", day(12), "u9", "o1", "query_run", None, None)]
+    later = [("b1", day(10), "u1", "o1", "learning_created", "L", "chart"),
+             ("b2", day(13), "v4", "o1", "chart_viewed", "L", "chart")]
+    incremental = Warehouse(tmp_path / "incremental", {})
+    full = Warehouse(tmp_path / "full", {})
+    for warehouse, rows in ((incremental, first), (full, first + later)):
+        warehouse.database.parent.mkdir()
+        load(warehouse.database, rows)
+        warehouse.build_from_scratch()
+    load(incremental.database, later)
+    incremental.dbt("run")
+    expected = read_marts(full.database)
+    broadcast_days = [row[0] for row in expected["fct_north_star_daily"] if row[3]]
+    assert broadcast_days and min(broadcast_days) == day(10).date()
+    assert_same_marts(expected, read_marts(incremental.database))
+
+
+@pytest.mark.parametrize("name,value", [("north_star_window_days", 28),
+                                        ("north_star_min_consumers", 3),
+                                        ("north_star_timezone", "America/Los_Angeles")])
+def test_changed_definitions_ask_for_a_full_refresh(loads, name, value, tmp_path):
+    warehouse = _copy(loads[0], tmp_path / "changed")
+    warehouse.vars[name] = value
+    result = warehouse.run("run")
+    assert result.returncode != 0
+    assert name in result.stdout and "--full-refresh" in result.stdout, result.stdout[-2000:]
