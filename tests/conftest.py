@@ -1,4 +1,7 @@
-"""Shared pytest setup: the repository root is importable and `--engine` picks the warehouse."""
+"""Shared pytest setup: the repository root is importable, `--engine` picks the warehouse,
+and tests are grouped for pytest-xdist's `--dist loadgroup`: the scenario suites share
+their builds (one group), other modules keep their module-scoped builds (a group per file),
+and modules whose tests share nothing are spread test by test."""
 
 import sys
 from pathlib import Path
@@ -18,3 +21,16 @@ def pytest_addoption(parser):
 @pytest.fixture(scope="session")
 def engine(request) -> str:
     return request.config.getoption("--engine")
+
+
+INDEPENDENT_TESTS = {"incremental/test_incremental_equivalence.py"}
+
+
+# Before xdist's own hook, which reads the groups into the test ids.
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    for item in items:
+        parts = item.path.relative_to(ROOT / "tests").parts
+        module = "/".join(parts)
+        if module not in INDEPENDENT_TESTS:
+            item.add_marker(pytest.mark.xdist_group(parts[0] if parts[0] == "scenarios" else module))

@@ -42,7 +42,8 @@ def lint(mode) -> int:
 
 
 def pytest_suite(engine: str) -> int:
-    command = [sys.executable, "-m", "pytest", "tests", "-q", f"--engine={engine}"]
+    command = [sys.executable, "-m", "pytest", "tests", "-q", f"--engine={engine}",
+               "-n", os.environ.get("NORTH_STAR_PYTEST_WORKERS", "2"), "--dist", "loadgroup"]
     return subprocess.run(command, cwd=ROOT, env=dbt_env()).returncode
 
 
