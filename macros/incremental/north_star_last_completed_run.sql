@@ -1,7 +1,8 @@
-{#- The latest row of the run manifest next to `relation` as a dict (its columns), none
-    when there is no manifest or no row. -#}
+{#- The latest row of the run manifest beside `relation` (an intermediate model: same
+    database and schema) as a dict of its columns; none when there is no manifest or no
+    row. Read without ref: the models that consult it run before it in every build. -#}
 {% macro north_star_last_completed_run(relation) -%}
-    {%- set manifest = north_star_run_manifest_relation(relation) -%}
+    {%- set manifest = adapter.get_relation(relation.database, relation.schema, 'int_north_star__run_manifest') -%}
     {%- if not execute or manifest is none -%}
         {{ return(none) }}
     {%- endif -%}

@@ -17,7 +17,10 @@
     models selected) left its recompute zone undone downstream: it is redone now, all days
     when that run was a full build. Without a manifest nothing says the last run finished. -#}
 {%- set interrupted_from = none -%}
+{%- set learnings_relation = none -%}
 {%- if batch_start is not none -%}
+    {#- Still the previous run's learnings: int_learnings_owned is rebuilt after this model. -#}
+    {%- set learnings_relation = adapter.get_relation(this.database, this.schema, 'int_learnings_owned') -%}
     {%- set stored = north_star_classified_state(this) -%}
     {%- set completed = north_star_last_completed_run(this) -%}
     {%- if completed is none
@@ -26,10 +29,6 @@
         or completed.classified_rows != stored.classified_rows -%}
         {%- set interrupted_from = stored.recomputed_from_date or stored.first_event_date -%}
     {%- endif -%}
-{%- endif -%}
-{%- set learnings_relation = none -%}
-{%- if batch_start is not none -%}
-    {%- set learnings_relation = adapter.get_relation(this.database, this.schema, 'int_learnings_owned') -%}
 {%- endif -%}
 
 with

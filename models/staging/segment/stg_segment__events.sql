@@ -58,7 +58,7 @@ numbered_event_properties as (
         -- The properties break ties, so which copy is kept never depends on row order.
         row_number() over (
             partition by message_id
-            order by received_at, learning_id nulls last, learning_type nulls last
+            order by received_at nulls last, learning_id nulls last, learning_type nulls last
         ) as row_number_in_message
     from event_table_rows
     where message_id is not null
