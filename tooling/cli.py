@@ -17,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tooling.dbt_runner import ROOT, DbtVarsError, dbt_env, resolve_mode, run_dbt
+from tooling.dbt_runner import ROOT, DbtVarsError, dbt_env, export_mode, resolve_mode, run_dbt
 from tooling.engines import expand_engines
 from tooling.show_latest import show_latest
 
@@ -55,6 +55,7 @@ def build_on_engines(engines: list[str]) -> int:
 
 def test(engine: str) -> int:
     mode = resolve_mode()
+    export_mode(mode)
     engines = expand_engines(engine)
     if engines == ["duckdb"]:
         build_name, build = ("dbt build (models, data tests, unit tests) on DuckDB",

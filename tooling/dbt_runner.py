@@ -65,10 +65,17 @@ class DbtMode:
     base_vars: dict = field(default_factory=dict)
 
 
+# Whether this process already ran `dbt deps`: an unreachable hub costs seconds per attempt.
+_deps_attempted = False
+
+
 def resolve_mode(quiet: bool = False) -> DbtMode:
-    """Normal mode when the packages are installed (or `dbt deps` can install them)."""
+    """Normal mode when the packages are installed (or `dbt deps` can install them).
+    `dbt deps` is tried once per process; `export_mode` passes the answer to child processes."""
+    global _deps_attempted
     forced = os.environ.get("NORTH_STAR_AIRGAPPED", "") not in ("", "0", "false")
-    if not forced and not packages_installed():
+    if not forced and not packages_installed() and not _deps_attempted:
+        _deps_attempted = True
         deps = subprocess.run([DBT, "deps", "--project-dir", str(ROOT), "--profiles-dir", str(ROOT)],
                               capture_output=True, text=True, timeout=300, env=dbt_env())
         if deps.returncode != 0 and not quiet:
@@ -79,6 +86,13 @@ def resolve_mode(quiet: bool = False) -> DbtMode:
         print("north_star: air-gapped mode: dbt_utils / dbt_expectations are not installed, "
               "so the tests that need them are excluded (models and all other tests run).")
     return DbtMode(build_overlay(), True, {"north_star_package_tests": False})
+
+
+def export_mode(mode: DbtMode) -> None:
+    """Child processes (pytest, the engine comparison) inherit the air-gapped decision
+    instead of each trying the package hub again."""
+    if mode.air_gapped:
+        os.environ["NORTH_STAR_AIRGAPPED"] = "1"
 
 
 def dbt_env(extra: dict | None = None) -> dict:
@@ -143,8 +157,7 @@ def run_dbt(mode: DbtMode, args: list[str], dbt_vars: dict | None = None,
     if target_path is not None:
         command += ["--target-path", str(target_path)]
     started = time.time()
-    result = subprocess.run(command, cwd=mode.project_dir, env=environment,
-                            capture_output=capture, text=True)
+    result = dbt_command(command[1:], mode.project_dir, environment, capture)
     if result.returncode != 0:
         results_file = run_results_path(mode.project_dir, args, target_path, environment)
         hint = out_of_memory_hint(results_file, environment, since=started)
@@ -154,6 +167,25 @@ def run_dbt(mode: DbtMode, args: list[str], dbt_vars: dict | None = None,
             else:
                 print(hint, flush=True)
     return result
+
+
+_preloaded = False
+
+
+def use_preloaded_dbt() -> None:
+    """From now on this process forks its dbt commands from a process that has imported
+    dbt already (tooling.preloaded_dbt), instead of starting a new Python for each."""
+    global _preloaded
+    _preloaded = True
+
+
+def dbt_command(args: Sequence[str], cwd: Path, env: dict, capture: bool) -> subprocess.CompletedProcess:
+    """`dbt args` in `cwd` with `env` (the whole environment), as subprocess.run runs it."""
+    if _preloaded and env.get("NORTH_STAR_TARGET", "duckdb") == "duckdb":
+        from tooling import preloaded_dbt
+
+        return preloaded_dbt.run(args, cwd, env, capture)
+    return subprocess.run([DBT, *args], cwd=cwd, env=env, capture_output=capture, text=True)
 
 
 # DuckDB's error class when a query exceeds memory_limit (and cannot spill). Its own

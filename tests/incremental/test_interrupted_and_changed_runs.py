@@ -12,17 +12,16 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import signal
-import subprocess
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
-from tooling.dbt_runner import DBT, ROOT, dbt_env
+from tooling import preloaded_dbt
+from tooling.dbt_runner import ROOT, dbt_env
 
 from .test_incremental_equivalence import (MARTS, START, Warehouse, first_difference, load,
                                            read_marts, synthetic_batches)
@@ -39,22 +38,13 @@ KILL_POINTS = {
 def run_until(warehouse: Warehouse, marker: tuple[str, str], *args: str) -> bool:
     """Runs dbt and SIGKILLs it (and its process group) when a log line shows both parts
     of `marker`. True when it was killed."""
-    command = [DBT, *args, "--project-dir", str(warehouse.mode.project_dir), "--profiles-dir",
-               str(ROOT), "--vars", json.dumps({**warehouse.mode.base_vars, **warehouse.vars}),
+    command = [*args, "--project-dir", str(warehouse.mode.project_dir), "--profiles-dir", str(ROOT),
+               "--vars", json.dumps({**warehouse.mode.base_vars, **warehouse.vars}),
                "--target-path", str(warehouse.target)]
     env = dbt_env({"NORTH_STAR_DUCKDB_PATH": str(warehouse.database), "NORTH_STAR_THREADS": "1"})
-    process = subprocess.Popen(command, cwd=warehouse.mode.project_dir, env=env, text=True,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                               start_new_session=True)
-    killed = False
-    for line in process.stdout:
-        if all(part in line for part in marker):
-            os.killpg(process.pid, signal.SIGKILL)
-            killed = True
-            break
-    process.stdout.close()
-    process.wait()
-    return killed
+    result = preloaded_dbt.run(command, warehouse.mode.project_dir, env, capture=True,
+                               on_line=lambda line: all(part in line for part in marker))
+    return result.returncode == -signal.SIGKILL
 
 
 def _copy(source: Warehouse, folder: Path) -> Warehouse:

@@ -11,16 +11,13 @@ from __future__ import annotations
 import csv
 import json
 import subprocess
-import sys
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from tooling.dbt_runner import ROOT, REQUIRED_PACKAGES, dbt_env, packages_installed
-
-DBT = str(Path(sys.executable).with_name("dbt"))
+from tooling.dbt_runner import ROOT, REQUIRED_PACKAGES, dbt_command, dbt_env, packages_installed
 
 # s1 owns L1, s2..s5 re-share it, c1 and c2 view it the next day: five WLU in o1, so o1
 # is not activated (activation needs more than five). L2 has a single consumer (c1) and
@@ -137,8 +134,8 @@ def write_wrong_models(models: Path) -> None:
 
 def run(project: Path, *args: str) -> subprocess.CompletedProcess:
     env = dbt_env({"ANALYTICS_DUCKDB_PATH": str(project / "analytics.duckdb")})
-    return subprocess.run([DBT, *args, "--project-dir", str(project), "--profiles-dir", str(project)],
-                          cwd=project, env=env, capture_output=True, text=True)
+    return dbt_command([*args, "--project-dir", str(project), "--profiles-dir", str(project)],
+                       project, env, capture=True)
 
 
 def write_consumer_project(project: Path, events: list[tuple], extra_vars: str = "",

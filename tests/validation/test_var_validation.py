@@ -13,14 +13,10 @@ package. The cases run in parallel threads; each is one parse.
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
 import pytest
 
-from tooling.dbt_runner import ROOT, dbt_env
-
-DBT = str(__import__("pathlib").Path(sys.executable).with_name("dbt"))
+from tooling.dbt_runner import ROOT, dbt_command, dbt_env
 COMPILE = ["compile", "--select", "fct_north_star_daily"]
 
 BAD_VALUES = {
@@ -88,8 +84,8 @@ def test_installed_package_refuses_a_bad_var_of_the_installing_project(tmp_path)
         "analytics:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n"
         f"      path: {project / 'analytics.duckdb'}\n"
     )
-    result = subprocess.run([DBT, "parse", "--project-dir", str(project), "--profiles-dir", str(project)],
-                            cwd=project, env=dbt_env(), capture_output=True, text=True)
+    result = dbt_command(["parse", "--project-dir", str(project), "--profiles-dir", str(project)],
+                         project, dbt_env(), capture=True)
     assert result.returncode != 0, result.stdout[-3000:]
     assert refusals(result.stdout) == [
         "Invalid north_star_lookback_days: 0 is not allowed; expected an integer from 1 to 366 or null."
