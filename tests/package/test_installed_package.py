@@ -117,6 +117,15 @@ WRONG_MODELS = {
         """,
         "event_status", "north_star_rows_reconcile", {"compare_to": "source('north_star', 'events')"},
     ),
+    # Active days kept per event, not per day: c1's two events on 02-03 give two rows of
+    # one user, organization and day (a model-level grain test: no column).
+    "wrong_active_days_per_event": (
+        """
+        select user_id, organization_id, event_date
+        from {{ ref('int_events_valid') }}
+        """,
+        None, "north_star_unique_key", {"columns": ["user_id", "organization_id", "event_date"]},
+    ),
 }
 
 
@@ -125,10 +134,14 @@ def write_wrong_models(models: Path) -> None:
     properties = ["models:"]
     for name, (sql, column, test, arguments) in WRONG_MODELS.items():
         (models / f"{name}.sql").write_text(sql)
-        properties += [f"  - name: {name}", "    columns:", f"      - name: {column}",
-                       "        data_tests:", f"          - north_star.{test}:",
-                       "              arguments:"]
-        properties += [f"                {key}: \"{value}\"" for key, value in arguments.items()]
+        properties += [f"  - name: {name}"]
+        indent = "    "
+        if column is not None:
+            properties += ["    columns:", f"      - name: {column}"]
+            indent = "        "
+        properties += [f"{indent}data_tests:", f"{indent}  - north_star.{test}:", f"{indent}      arguments:"]
+        # JSON is YAML: strings and lists alike.
+        properties += [f"{indent}        {key}: {json.dumps(value)}" for key, value in arguments.items()]
     (models / "_wrong_models.yml").write_text("\n".join(properties) + "\n")
 
 
