@@ -6,6 +6,8 @@
 {%- set latest_plausible_time = north_star_latest_plausible_time() -%}
 {%- set batch_start = none -%}
 {%- if is_incremental() and execute -%}
+    {#- A `dbt build` has just loaded the mapping seed: a changed mapping shows only now. -#}
+    {%- do north_star_check_definitions_unchanged() -%}
     {%- set latest = north_star_as_date(
         run_query('select max(event_date) from ' ~ this).columns[0].values()[0]
     ) -%}

@@ -18,6 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from tooling import preloaded_dbt
@@ -140,3 +141,15 @@ def test_changed_definitions_ask_for_a_full_refresh(loads, name, value, tmp_path
     result = warehouse.run("run")
     assert result.returncode != 0
     assert name in result.stdout and "--full-refresh" in result.stdout, result.stdout[-2000:]
+
+
+def test_a_changed_event_mapping_asks_for_a_full_refresh(loads, tmp_path):
+    """The mapping reclassifies every stored event, as a changed var does."""
+    warehouse = _copy(loads[0], tmp_path / "changed_mapping")
+    with duckdb.connect(str(warehouse.database)) as connection:
+        connection.execute("delete from main.north_star_event_mapping"
+                           " where source_format = 'generic' and raw_event_name = 'chart_viewed'")
+    result = warehouse.run("run")
+    assert result.returncode != 0
+    assert "event_mapping_contents" in result.stdout and "--full-refresh" in result.stdout, \
+        result.stdout[-2000:]
