@@ -8,7 +8,7 @@ valid_events as (
 
 learnings as (
 
-    select * from {{ ref('int_learnings_owned') }}
+    select * from {{ ref('int_learnings') }}
 
 ),
 

@@ -21,8 +21,8 @@
 {%- set interrupted_from = none -%}
 {%- set learnings_relation = none -%}
 {%- if batch_start is not none -%}
-    {#- Still the previous run's learnings: int_learnings_owned is rebuilt after this model. -#}
-    {%- set learnings_relation = adapter.get_relation(this.database, this.schema, 'int_learnings_owned') -%}
+    {#- Still the previous run's learnings: int_learnings is rebuilt after this model. -#}
+    {%- set learnings_relation = adapter.get_relation(this.database, this.schema, 'int_learnings') -%}
     {%- set stored = north_star_classified_state(this) -%}
     {%- set completed = north_star_last_completed_run(this) -%}
     {%- if completed is none

@@ -24,7 +24,7 @@ changed_learnings as (
 learnings as (
 
     select learnings_owned.*
-    from {{ ref('int_learnings_owned') }} as learnings_owned
+    from {{ ref('int_learnings') }} as learnings_owned
     {% if recompute_from is not none %}
         where learnings_owned.learning_id in (select changed_learnings.learning_id from changed_learnings)
     {% endif %}

@@ -6,7 +6,7 @@ with
 
 learnings as (
 
-    select * from {{ ref('int_learnings_owned') }}
+    select * from {{ ref('int_learnings') }}
 
 ),
 

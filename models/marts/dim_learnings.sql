@@ -8,7 +8,7 @@ with
 
 learnings as (
 
-    select * from {{ ref('int_learnings_owned') }}
+    select * from {{ ref('int_learnings') }}
 
 ),
 

@@ -10,7 +10,7 @@ user_organization_activity as (
 
 learnings as (
 
-    select * from {{ ref('int_learnings_owned') }}
+    select * from {{ ref('int_learnings') }}
 
 ),
 
