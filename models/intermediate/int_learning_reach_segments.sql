@@ -14,19 +14,7 @@ consumer_spans as (
 
 consumer_changes as (
 
-    select
-        learning_id,
-        span_start as change_date,
-        1 as consumer_count
-    from consumer_spans
-
-    union all
-
-    select
-        learning_id,
-        {{ north_star_add_days(1, 'span_end') }} as change_date,
-        -1 as consumer_count
-    from consumer_spans
+    {{ north_star_span_changes('consumer_spans', 'span_start', 'span_end', {'consumer_count': 1}, partition_by=['learning_id']) }}
 
 ),
 

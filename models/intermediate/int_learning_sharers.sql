@@ -14,9 +14,7 @@ ownership_events as (
 -- Only learnings with ownership events on the recomputed days can change sharers.
 changed_learnings as (
 
-    select distinct learning_id
-    from ownership_events
-    where event_date >= {{ north_star_date_literal(recompute_from) }}
+    {{ north_star_changed_learnings('ownership_events', recompute_from) }}
 
 ),
 {% endif %}

@@ -30,9 +30,7 @@ milestones as (
 -- broadcast, and both change only on the recomputed days.
 changed_learnings as (
 
-    select learning_id
-    from {{ ref('int_learning_ownership_events') }}
-    where event_date >= {{ north_star_date_literal(recompute_from) }}
+    {{ north_star_changed_learnings(ref('int_learning_ownership_events'), recompute_from) }}
 
     union
 

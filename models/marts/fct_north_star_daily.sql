@@ -36,14 +36,7 @@ organization_daily as (
 
 reporting_bounds as (
 
-    select
-        {% if recompute_from is not none %}
-            {{ north_star_date_literal(recompute_from) }} as first_date,
-        {% else %}
-            min(event_date) as first_date,
-        {% endif %}
-        max(event_date) as last_date
-    from active_days
+    {{ north_star_reporting_bounds('active_days', recompute_from) }}
 
 ),
 
@@ -70,63 +63,24 @@ broadcast_segments as (
 
 changes as (
 
-    select
-        span_start as change_date,
-        1 as weekly_active_users,
-        0 as weekly_learning_users,
-        0 as broadcasted_learnings,
-        0 as consumption_of_learnings
-    from user_activity_spans
+    {{ north_star_span_changes('user_activity_spans', 'span_start', 'span_end', {
+        'weekly_active_users': 1, 'weekly_learning_users': 0,
+        'broadcasted_learnings': 0, 'consumption_of_learnings': 0,
+    }) }}
 
     union all
 
-    select
-        {{ north_star_add_days(1, 'span_end') }} as change_date,
-        -1 as weekly_active_users,
-        0 as weekly_learning_users,
-        0 as broadcasted_learnings,
-        0 as consumption_of_learnings
-    from user_activity_spans
+    {{ north_star_span_changes('learning_user_spans', 'span_start', 'span_end', {
+        'weekly_active_users': 0, 'weekly_learning_users': 1,
+        'broadcasted_learnings': 0, 'consumption_of_learnings': 0,
+    }) }}
 
     union all
 
-    select
-        span_start as change_date,
-        0 as weekly_active_users,
-        1 as weekly_learning_users,
-        0 as broadcasted_learnings,
-        0 as consumption_of_learnings
-    from learning_user_spans
-
-    union all
-
-    select
-        {{ north_star_add_days(1, 'span_end') }} as change_date,
-        0 as weekly_active_users,
-        -1 as weekly_learning_users,
-        0 as broadcasted_learnings,
-        0 as consumption_of_learnings
-    from learning_user_spans
-
-    union all
-
-    select
-        segment_start as change_date,
-        0 as weekly_active_users,
-        0 as weekly_learning_users,
-        1 as broadcasted_learnings,
-        consumer_count as consumption_of_learnings
-    from broadcast_segments
-
-    union all
-
-    select
-        {{ north_star_add_days(1, 'segment_end') }} as change_date,
-        0 as weekly_active_users,
-        0 as weekly_learning_users,
-        -1 as broadcasted_learnings,
-        -consumer_count as consumption_of_learnings
-    from broadcast_segments
+    {{ north_star_span_changes('broadcast_segments', 'segment_start', 'segment_end', {
+        'weekly_active_users': 0, 'weekly_learning_users': 0,
+        'broadcasted_learnings': 1, 'consumption_of_learnings': 'consumer_count',
+    }) }}
 
 ),
 

@@ -30,14 +30,7 @@ weekly_learning_user_spans as (
 
 reporting_bounds as (
 
-    select
-        {% if recompute_from is not none %}
-            {{ north_star_date_literal(recompute_from) }} as first_date,
-        {% else %}
-            min(event_date) as first_date,
-        {% endif %}
-        max(event_date) as last_date
-    from active_days
+    {{ north_star_reporting_bounds('active_days', recompute_from) }}
 
 ),
 
@@ -88,21 +81,9 @@ organization_days as (
 
 broadcast_changes as (
 
-    select
-        organization_id,
-        segment_start as change_date,
-        1 as broadcasted_learnings,
-        consumer_count as consumption_of_learnings
-    from broadcast_segments
-
-    union all
-
-    select
-        organization_id,
-        {{ north_star_add_days(1, 'segment_end') }} as change_date,
-        -1 as broadcasted_learnings,
-        -consumer_count as consumption_of_learnings
-    from broadcast_segments
+    {{ north_star_span_changes('broadcast_segments', 'segment_start', 'segment_end', {
+        'broadcasted_learnings': 1, 'consumption_of_learnings': 'consumer_count',
+    }, partition_by=['organization_id']) }}
 
 ),
 
@@ -116,21 +97,9 @@ broadcast_levels as (
 
 learning_user_changes as (
 
-    select
-        organization_id,
-        span_start as change_date,
-        1 as weekly_learning_users
-    from weekly_learning_user_spans
-    where organization_id is not null
-
-    union all
-
-    select
-        organization_id,
-        {{ north_star_add_days(1, 'span_end') }} as change_date,
-        -1 as weekly_learning_users
-    from weekly_learning_user_spans
-    where organization_id is not null
+    {{ north_star_span_changes('weekly_learning_user_spans', 'span_start', 'span_end', {
+        'weekly_learning_users': 1,
+    }, partition_by=['organization_id'], where='organization_id is not null') }}
 
 ),
 
