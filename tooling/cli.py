@@ -24,7 +24,7 @@ from tooling.show_latest import show_latest
 
 def demo() -> int:
     mode = resolve_mode()
-    if run_dbt(mode, ["build"]).returncode != 0:
+    if run_dbt(mode, ["build", "--full-refresh"]).returncode != 0:
         print("north_star: dbt build failed (see above).")
         return 1
     show_latest(dbt_env()["NORTH_STAR_DUCKDB_PATH"])
@@ -59,7 +59,7 @@ def test(engine: str) -> int:
     engines = expand_engines(engine)
     if engines == ["duckdb"]:
         build_name, build = ("dbt build (models, data tests, unit tests) on DuckDB",
-                             lambda: run_dbt(mode, ["build"]).returncode)
+                             lambda: run_dbt(mode, ["build", "--full-refresh"]).returncode)
     else:
         compared = ["duckdb", *[name for name in engines if name != "duckdb"]]
         build_name, build = (f"dbt build (models, data tests, unit tests) on {', '.join(compared)}; "

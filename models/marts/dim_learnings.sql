@@ -18,9 +18,9 @@ sharers as (
 
 ),
 
-milestones as (
+learning_first_broadcasts as (
 
-    select * from {{ ref('int_north_star_milestones') }}
+    select * from {{ ref('int_learning_first_broadcasts') }}
 
 ),
 
@@ -34,11 +34,9 @@ changed_learnings as (
 
     union
 
-    select entity_id as learning_id
-    from milestones
-    where
-        milestone = 'learning_first_broadcast'
-        and milestone_date >= {{ north_star_date_literal(recompute_from) }}
+    select learning_id
+    from learning_first_broadcasts
+    where first_broadcast_date >= {{ north_star_date_literal(recompute_from) }}
 
     union
 
@@ -62,16 +60,6 @@ sharer_counts as (
 
 ),
 
-first_broadcasts as (
-
-    select
-        entity_id as learning_id,
-        milestone_date as first_broadcast_date
-    from milestones
-    where milestone = 'learning_first_broadcast'
-
-),
-
 final as (
 
     select
@@ -83,13 +71,13 @@ final as (
         cast(learnings.owned_at as {{ dbt.type_timestamp() }}) as owned_at,
         learnings.exists_from_date as first_seen_date,
         cast(coalesce(sharer_counts.sharer_count, 0) as {{ dbt.type_bigint() }}) as sharer_count,
-        first_broadcasts.first_broadcast_date,
-        first_broadcasts.first_broadcast_date is not null as is_ever_broadcast
+        learning_first_broadcasts.first_broadcast_date,
+        learning_first_broadcasts.first_broadcast_date is not null as is_ever_broadcast
     from learnings
     left join sharer_counts
         on learnings.learning_id = sharer_counts.learning_id
-    left join first_broadcasts
-        on learnings.learning_id = first_broadcasts.learning_id
+    left join learning_first_broadcasts
+        on learnings.learning_id = learning_first_broadcasts.learning_id
     {% if recompute_from is not none %}
         where learnings.learning_id in (select changed_learnings.learning_id from changed_learnings)
     {% endif %}

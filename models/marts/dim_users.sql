@@ -14,9 +14,9 @@ learnings as (
 
 ),
 
-milestones as (
+user_first_learning_days as (
 
-    select * from {{ ref('int_north_star_milestones') }}
+    select * from {{ ref('int_user_first_learning_days') }}
 
 ),
 
@@ -58,16 +58,6 @@ owned_learnings as (
 
 ),
 
-first_learning_user_days as (
-
-    select
-        entity_id as user_id,
-        milestone_date as first_weekly_learning_user_date
-    from milestones
-    where milestone = 'user_first_weekly_learning_user'
-
-),
-
 final as (
 
     select
@@ -78,8 +68,8 @@ final as (
         cast(user_activity.active_day_count as {{ dbt.type_bigint() }}) as active_day_count,
         cast(user_activity.event_count as {{ dbt.type_bigint() }}) as event_count,
         cast(coalesce(owned_learnings.owned_learning_count, 0) as {{ dbt.type_bigint() }}) as owned_learning_count,
-        first_learning_user_days.first_weekly_learning_user_date,
-        first_learning_user_days.first_weekly_learning_user_date is not null as is_ever_weekly_learning_user
+        user_first_learning_days.first_weekly_learning_user_date,
+        user_first_learning_days.first_weekly_learning_user_date is not null as is_ever_weekly_learning_user
     from user_activity
     left join organization_events
         on
@@ -87,8 +77,8 @@ final as (
             and organization_events.organization_rank = 1
     left join owned_learnings
         on user_activity.user_id = owned_learnings.user_id
-    left join first_learning_user_days
-        on user_activity.user_id = first_learning_user_days.user_id
+    left join user_first_learning_days
+        on user_activity.user_id = user_first_learning_days.user_id
 
 )
 

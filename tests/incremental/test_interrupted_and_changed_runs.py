@@ -31,7 +31,7 @@ from .test_incremental_equivalence import (MARTS, START, Warehouse, first_differ
 KILL_POINTS = {
     "after_int_events_classified": ("OK created", "int_events_classified"),
     "after_int_learning_ownership_events": ("OK created", "int_learning_ownership_events"),
-    "after_int_north_star_milestones": ("OK created", "int_north_star_milestones"),
+    "after_int_learning_first_broadcasts": ("OK created", "int_learning_first_broadcasts"),
     "at_start_of_fct_north_star_daily": ("START", "fct_north_star_daily"),
 }
 
