@@ -1,11 +1,12 @@
-# The two commands of the README. Both install the pinned dependencies into .venv first;
+# The commands of the README (`alerts` reads the latest build; it installs nothing and
+# exits 1 when there is an alert, 2 when there is no build to read). Both install the pinned dependencies into .venv first;
 # `make test ENGINE=postgres|spark|all` also installs the adapters of requirements-engines.txt.
 PYTHON ?= python3
 VENV := .venv
 ENGINE ?= duckdb
 ENGINE_ADAPTERS := $(if $(filter duckdb,$(ENGINE)),,$(VENV)/.engines-installed)
 
-.PHONY: demo test
+.PHONY: demo test alerts
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -22,3 +23,6 @@ demo: $(VENV)/.installed
 
 test: $(VENV)/.installed $(ENGINE_ADAPTERS)
 	$(VENV)/bin/python -m tooling.cli test --engine $(ENGINE)
+
+alerts:
+	$(VENV)/bin/python -m tooling.cli alerts

@@ -1,7 +1,9 @@
-"""The project's two commands: `demo` (build the demo and show the NSM) and `test` (the suite).
+"""The project's commands: `demo` (build the demo and show the NSM), `test` (the suite) and
+`alerts` (the latest day's anomalies, for a scheduler).
 
     python -m tooling.cli demo
     python -m tooling.cli test [--engine duckdb|postgres|spark|all]
+    python -m tooling.cli alerts      # exit 0: none, 1: alerts printed, 2: cannot read the build
     python -m tooling.cli dbt -- <any dbt arguments>
 
 `--vars` given to `dbt` are merged with the mode's own vars into the one `--vars` dbt
@@ -17,6 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from tooling.alerts import report_alerts
 from tooling.dbt_runner import ROOT, DbtVarsError, dbt_env, export_mode, resolve_mode, run_dbt
 from tooling.engines import expand_engines
 from tooling.show_latest import show_latest
@@ -90,6 +93,8 @@ def main(argv: list[str] | None = None) -> int:
     test_parser = commands.add_parser("test", help="run the whole suite; non-zero exit on any failure")
     test_parser.add_argument("--engine", default=os.environ.get("NORTH_STAR_ENGINE", "duckdb"),
                              choices=["duckdb", "postgres", "spark", "all"])
+    commands.add_parser("alerts", help="print the latest day's anomaly alerts from the DuckDB build "
+                                       "(NORTH_STAR_DUCKDB_PATH); exit 1 when there is one")
     dbt_parser = commands.add_parser("dbt", help="run dbt in the right mode (normal or air-gapped)")
     dbt_parser.add_argument("args", nargs=argparse.REMAINDER)
     options = parser.parse_args(argv)
@@ -97,6 +102,8 @@ def main(argv: list[str] | None = None) -> int:
         return demo()
     if options.command == "test":
         return test(options.engine)
+    if options.command == "alerts":
+        return report_alerts(dbt_env()["NORTH_STAR_DUCKDB_PATH"])
     args = [arg for arg in options.args if arg != "--"]
     try:
         return run_dbt(resolve_mode(), args).returncode

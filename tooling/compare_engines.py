@@ -39,6 +39,9 @@ MARTS = (
     "dim_learnings",
     "dim_users",
     "dim_organizations",
+    "fct_north_star_metrics_daily",
+    "fct_north_star_growth_accounting",
+    "fct_organization_growth_accounting",
 )
 SHOWN_DIFFERENCES = 5
 

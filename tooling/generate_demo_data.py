@@ -11,6 +11,14 @@ share: cross-org views, owner self-views, re-shares by non-owners, learnings own
 their first share, the mapping's aliases, unknown event names, sessions straddling UTC and New
 York midnight, replays (exact, or same event_id at a later time) and invalid rows.
 
+The last day (Sunday 2026-09-20) holds one planted anomaly for the alerts: a new customer,
+org_initrode, signs up 40 users at once and each runs a first session. Weekly Active Users
+(the guardrail) jump by about 40 over a week-earlier value of about 150, far outside the
+range its like-weekday history allows (z > 3, change > 10%), so `dbt build` warns through
+the alert test and `python -m tooling.cli alerts` reports a spike; the sign-ups share
+nothing yet, so WLU and its inputs do not move. The rows are added after the noise, with
+their own ids, and leave every other row of the file unchanged.
+
 Usage: python -m tooling.generate_demo_data [--seed N] [--output PATH] [--summary]
 The same seed always gives a byte-identical file. --summary recomputes weekly WLU from the
 written file, naively and independently of the dbt models, as a sanity check.
@@ -46,6 +54,7 @@ LEARNING_TYPES, LEARNING_TYPE_WEIGHTS = ["chart", "dashboard", "notebook"], [6, 
 OTHER_EVENTS = ["query_run", "query_run", "cohort_computed"]
 UNKNOWN_EVENTS = ["legacy_ping", "page_heartbeat"]  # not in the mapping: must count as "other"
 LEARNING_SHELF_LIFE = 10  # days a learning keeps attracting views
+BULK_SIGNUP_ORG, BULK_SIGNUP_USERS = "org_initrode", 40  # the planted anomaly of the last day
 
 
 @dataclass
@@ -192,11 +201,25 @@ def add_noise(rng: random.Random, rows: list[list]) -> tuple[list[list], Counter
     return [row for _, row in ordered], counts
 
 
+def bulk_signup_rows() -> list[list]:
+    """The planted anomaly: BULK_SIGNUP_USERS new users of BULK_SIGNUP_ORG each start a
+    session and run a query on the last day, one minute apart from 09:00."""
+    last_day = datetime.combine(START + timedelta(DAYS - 1), datetime.min.time()) + timedelta(hours=9)
+    rows = []
+    for n in range(1, BULK_SIGNUP_USERS + 1):
+        user, at = f"user_signup_{n:02d}", last_day + timedelta(minutes=n)
+        for step, name in enumerate(("session_started", "query_run")):
+            rows.append([f"evt_signup_{n:02d}_{step}", (at + timedelta(seconds=20 * step)).strftime(TIME_FORMAT),
+                         user, BULK_SIGNUP_ORG, name, "", ""])
+    return rows
+
+
 def generate(seed: int) -> tuple[list[list], Counter]:
     rng = random.Random(seed)
     events = sorted(Simulation(rng).run(), key=lambda event: event[0])
     rows = [[f"evt_{n:06d}", event[0].strftime(TIME_FORMAT), *event[1:]] for n, event in enumerate(events, 1)]
-    return add_noise(rng, rows)
+    noisy, counts = add_noise(rng, rows)
+    return noisy + bulk_signup_rows(), counts
 
 
 def write_csv(rows: list[list], output: Path) -> None:

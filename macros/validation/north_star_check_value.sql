@@ -22,6 +22,19 @@
         {%- if number is not none and rule['min'] <= number <= rule['max'] -%}
             {{ return(number) }}
         {%- endif -%}
+    {%- elif kind == 'number' -%}
+        {%- set allowed = 'a number from ' ~ rule['min'] ~ ' to ' ~ rule['max'] -%}
+        {#- Decimal text too (env_var() gives text); rendered back as a plain float literal. -#}
+        {%- if value is string and modules.re.fullmatch('\\s*[+-]?([0-9]{1,12}(\\.[0-9]{0,12})?|\\.[0-9]{1,12})\\s*', value) -%}
+            {%- set number = value | float -%}
+        {%- elif value is number and value is not boolean -%}
+            {%- set number = value | float -%}
+        {%- else -%}
+            {%- set number = none -%}
+        {%- endif -%}
+        {%- if number is not none and rule['min'] <= number <= rule['max'] -%}
+            {{ return(number) }}
+        {%- endif -%}
     {%- elif kind == 'choice' -%}
         {%- set allowed = 'one of ' ~ rule['choices'] | join(', ') -%}
         {%- if value is string -%}

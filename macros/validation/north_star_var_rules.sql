@@ -6,7 +6,9 @@
     is no definitional maximum. Names that reach SQL unquoted (a column) or as a relation
     name are plain identifiers; a database may also hold '-', as BigQuery projects and
     DuckDB file names do. JSON property names may hold anything but quotes, backslashes
-    and control characters, which the engines' JSON paths do not escape alike. -#}
+    and control characters, which the engines' JSON paths do not escape alike. Anomaly
+    detection needs at least four training weeks (fewer could never give a z-score, and
+    alerts would silently never fire) and at most a year of them. -#}
 {% macro north_star_var_rules() -%}
     {%- set identifier = {
         'kind': 'name',
@@ -67,6 +69,11 @@
         'north_star_snowplow_structured_organization_column': optional_identifier,
         'north_star_snowplow_structured_learning_id_column': optional_identifier,
         'north_star_snowplow_structured_learning_type_column': optional_identifier,
+        'north_star_metric_tree': identifier,
+        'north_star_anomaly_training_weeks': {'kind': 'integer', 'min': 4, 'max': 52},
+        'north_star_anomaly_z_threshold': {'kind': 'number', 'min': 0.5, 'max': 100},
+        'north_star_anomaly_min_change': {'kind': 'number', 'min': 0, 'max': 100},
+        'north_star_alert_severity': {'kind': 'choice', 'choices': ['warn', 'error'], 'ignore_case': true},
         'north_star_recency_warn_after_days': {'kind': 'integer', 'min': 1, 'max': 366, 'nullable': true},
         'north_star_package_tests': {'kind': 'boolean'},
     }) }}

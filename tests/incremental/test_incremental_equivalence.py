@@ -24,6 +24,8 @@ from tooling.dbt_runner import resolve_mode, run_dbt
 MARTS = [
     "fct_north_star_daily", "fct_north_star_weekly", "fct_organization_north_star_daily",
     "dim_learnings", "dim_users", "dim_organizations",
+    "fct_north_star_metrics_daily", "fct_north_star_growth_accounting",
+    "fct_organization_growth_accounting",
 ]
 START = datetime(2026, 3, 2)
 DAYS_PER_BATCH = [40, 6, 1, 9]

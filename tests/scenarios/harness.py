@@ -29,6 +29,10 @@ if str(ROOT) not in sys.path:
 EVENTS_SCHEMA = "raw_fixtures"
 EVENTS_TABLE = "events"
 MARTS = ("fct_north_star_daily", "fct_north_star_weekly", "fct_organization_north_star_daily")
+# The marts that operate the North Star (metric tree, anomalies, growth accounting): built
+# by every scenario build too, and compared with the reference model.
+OPERATING_MARTS = ("fct_north_star_metrics_daily", "fct_north_star_growth_accounting",
+                   "fct_organization_growth_accounting")
 
 DAILY_COLUMNS = ("date_day", "weekly_learning_users", "weekly_active_users",
                  "broadcasted_learnings", "consumption_of_learnings", "activated_organizations")
@@ -37,11 +41,24 @@ WEEKLY_COLUMNS = ("week_start_date", "weekly_learning_users", "weekly_active_use
                   "is_complete_week")
 ORG_COLUMNS = ("date_day", "organization_id", "weekly_learning_users",
                "broadcasted_learnings", "consumption_of_learnings", "is_activated")
+METRICS_DAILY_COLUMNS = ("date_day", "metric_name", "parent_metric_name", "relationship", "owner_team",
+                         "value", "value_previous_window", "change", "change_pct", "target_value",
+                         "target_direction", "target_attainment", "value_week_earlier",
+                         "anomaly_training_days", "anomaly_z_score", "expected_value", "lower_bound",
+                         "upper_bound", "is_anomaly", "anomaly_direction")
+GROWTH_CLASS_COLUMNS = ("current_count", "previous_count", "new_count", "retained_count",
+                        "resurrected_count", "churned_count", "quick_ratio", "retention_rate",
+                        "is_warm_up")
+GROWTH_COLUMNS = ("date_day", "metric_name", *GROWTH_CLASS_COLUMNS)
+ORG_GROWTH_COLUMNS = ("date_day", "organization_id", *GROWTH_CLASS_COLUMNS)
 # Marts field -> (mart, columns read, order): what every engine's reader selects.
 MART_QUERIES = {
     "daily": ("fct_north_star_daily", DAILY_COLUMNS, "date_day"),
     "weekly": ("fct_north_star_weekly", WEEKLY_COLUMNS, "week_start_date"),
     "org_daily": ("fct_organization_north_star_daily", ORG_COLUMNS, "organization_id, date_day"),
+    "metrics_daily": ("fct_north_star_metrics_daily", METRICS_DAILY_COLUMNS, "metric_name, date_day"),
+    "growth": ("fct_north_star_growth_accounting", GROWTH_COLUMNS, "metric_name, date_day"),
+    "org_growth": ("fct_organization_growth_accounting", ORG_GROWTH_COLUMNS, "organization_id, date_day"),
 }
 
 
@@ -231,7 +248,8 @@ class DbtBuildError(AssertionError):
 
 
 def run_build(workdir: Path, dbt_vars: dict, env: dict, engine: str = "duckdb",
-              events_schema: str = EVENTS_SCHEMA, models: tuple[str, ...] = MARTS) -> None:
+              events_schema: str = EVENTS_SCHEMA,
+              models: tuple[str, ...] = (*MARTS, *OPERATING_MARTS)) -> None:
     """Builds `models` and their parents (seed + models, no tests) in a single dbt
     invocation, with the target and connection of `env`, from events_schema.events; logs
     in workdir."""
@@ -261,7 +279,7 @@ def run_build(workdir: Path, dbt_vars: dict, env: dict, engine: str = "duckdb",
 
 
 def build_marts(workdir: Path, events: list[Event], dbt_vars: dict, extra_env: dict | None = None,
-                models: tuple[str, ...] = MARTS) -> Path:
+                models: tuple[str, ...] = (*MARTS, *OPERATING_MARTS)) -> Path:
     """Loads `events` into workdir/marts.duckdb, in their order, and builds `models` (seed
     + models, no tests) in a single dbt invocation. Returns the DuckDB path."""
     workdir.mkdir(parents=True, exist_ok=True)
@@ -281,6 +299,9 @@ class Marts:
     daily: list[tuple]
     weekly: list[tuple]
     org_daily: list[tuple]
+    metrics_daily: list[tuple] = field(default_factory=list)
+    growth: list[tuple] = field(default_factory=list)
+    org_growth: list[tuple] = field(default_factory=list)
 
     def daily_between(self, first: date, last: date) -> list[tuple]:
         return [row for row in self.daily if first <= row[0] <= last]

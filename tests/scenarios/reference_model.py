@@ -8,6 +8,8 @@ output row by row with the dbt marts on random data sets.
 from __future__ import annotations
 
 import csv
+import math
+import statistics
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -25,6 +27,9 @@ class Config:
     timezone: str = "UTC"
     week_start: int = 0          # Monday (date.weekday())
     replay_window_days: int = 7
+    anomaly_training_weeks: int = 8
+    anomaly_z_threshold: float = 3.0
+    anomaly_min_change: float = 0.10
 
 
 @dataclass(frozen=True)
@@ -122,10 +127,12 @@ def learnings_of(events: list[CleanEvent]) -> dict[str, Learning]:
 
 
 def compute_marts(raw_events, config: Config = Config(), mapping: dict[str, str] | None = None,
-                  through: date | None = None):
+                  through: date | None = None, members: dict | None = None):
     """Returns (daily, weekly, org_daily) rows shaped like the marts. The daily rows run
     from the first to the last valid event day, or to `through` when that is later (the
-    days a table of several separate data sets gives this one before the next starts)."""
+    days a table of several separate data sets gives this one before the next starts).
+    `members`, when given, receives per day the sets the growth accounting reads:
+    (WLU users, {organization: its WLU users}, activated organizations)."""
     events = valid_events(raw_events, config, mapping)
     if not events:
         return [], [], []
@@ -181,6 +188,9 @@ def compute_marts(raw_events, config: Config = Config(), mapping: dict[str, str]
                 org_daily.append((day, org, len(org_wlu[org]), org_bl[org], org_col[org],
                                   is_activated))
         daily.append((day, len(wlu), len(active_users), broadcasted, consumption, activated))
+        if members is not None:
+            members[day] = (set(wlu), {org: set(org_wlu[org]) for org in orgs},
+                            {org for org in orgs if len(org_wlu[org]) > config.activation_threshold})
         day += timedelta(days=1)
     return daily, weekly_rows(daily, config), org_daily
 
@@ -198,3 +208,106 @@ def weekly_rows(daily: list[tuple], config: Config) -> list[tuple]:
         weekly.append((week, *by_day[as_of][1:], week_end <= last_day and week >= first_day))
         week += timedelta(days=7)
     return weekly
+
+
+# --------------------------------------------------------------------------------------
+# Operating the North Star: the metric tree, growth accounting, anomalies
+# --------------------------------------------------------------------------------------
+
+DAILY_METRICS = ("weekly_learning_users", "weekly_active_users", "broadcasted_learnings",
+                 "consumption_of_learnings", "activated_organizations")   # daily row order
+
+
+def load_metric_tree() -> dict[str, dict]:
+    with open(ROOT / "seeds" / "north_star_metric_tree.csv", newline="") as handle:
+        return {row["metric_name"]: row for row in csv.DictReader(handle)}
+
+
+def metrics_daily_rows(daily: list[tuple], config: Config, tree: dict[str, dict]) -> list[tuple]:
+    """Rows of fct_north_star_metrics_daily, straight from the README's formulas."""
+    value = {(row[0], name): row[1 + i] for row in daily for i, name in enumerate(DAILY_METRICS)}
+
+    def log_ratio(day, name):            # r(d) = ln(1 + x(d)) - ln(1 + x(d - 7))
+        if (day, name) not in value or (day - timedelta(days=7), name) not in value:
+            return None
+        return math.log(1 + value[day, name]) - math.log(1 + value[day - timedelta(days=7), name])
+
+    rows = []
+    for (day, name), x in value.items():
+        if name not in tree:
+            continue
+        branch = tree[name]
+        target = float(branch["target_value"]) if branch["target_value"] else None
+        previous = value.get((day - timedelta(days=config.window_days), name))
+        week_earlier = value.get((day - timedelta(days=7), name))
+        training = [log_ratio(day - timedelta(days=7 * k), name)
+                    for k in range(2, config.anomaly_training_weeks + 2)]
+        training = [r for r in training if r is not None]
+        r = log_ratio(day, name)
+        z = expected = lower = upper = None
+        if len(training) >= 4 and statistics.stdev(training) > 0 and r is not None:
+            mean, s = statistics.fmean(training), statistics.stdev(training)
+            z = (r - mean) / s
+            expected = (1 + week_earlier) * math.exp(mean) - 1
+            lower = max((1 + week_earlier) * math.exp(mean - config.anomaly_z_threshold * s) - 1, 0)
+            upper = (1 + week_earlier) * math.exp(mean + config.anomaly_z_threshold * s) - 1
+        is_anomaly = (z is not None and abs(z) > config.anomaly_z_threshold
+                      and abs(x - week_earlier) > config.anomaly_min_change * max(week_earlier, 1))
+        rows.append((
+            day, name, branch["parent_metric_name"] or None, branch["relationship"],
+            branch["owner_team"] or None, x, previous,
+            None if previous is None else x - previous,
+            None if not previous else (x - previous) / previous,
+            target, branch["target_direction"], None if not target else x / target,
+            week_earlier, len(training), z, expected, lower, upper, is_anomaly,
+            ("spike" if z > 0 else "drop") if is_anomaly else None,
+        ))
+    return sorted(rows, key=lambda row: (row[1], row[0]))
+
+
+def growth_counts(sets: dict, day: date, first_seen: dict, config: Config, first_day: date) -> tuple:
+    """(current, previous, new, retained, resurrected, churned, quick ratio, retention
+    rate, warm-up) of S(d) against S(d - N)."""
+    earlier = day - timedelta(days=config.window_days)
+    now, before = sets.get(day, set()), sets.get(earlier, set())
+    new = {m for m in now if earlier < first_seen[m] <= day}
+    retained = now & before
+    resurrected = (now - before) - new
+    churned = before - now
+    return (len(now), len(before), len(new), len(retained), len(resurrected), len(churned),
+            None if not churned else (len(new) + len(resurrected)) / len(churned),
+            None if not before else len(retained) / len(before),
+            earlier < first_day)
+
+
+def growth_rows(members: dict, config: Config) -> tuple[list[tuple], list[tuple]]:
+    """Rows of fct_north_star_growth_accounting and fct_organization_growth_accounting
+    from the daily member sets that compute_marts(members=...) fills."""
+    days = sorted(members)
+    company, organization = [], []
+    sets = {"weekly_learning_users": {d: members[d][0] for d in days},
+            "activated_organizations": {d: members[d][2] for d in days}}
+    for name, by_day in sets.items():
+        first_seen = {}
+        for day in days:
+            for member in by_day[day]:
+                first_seen.setdefault(member, day)
+            company.append((day, name, *growth_counts(by_day, day, first_seen, config, days[0])))
+    orgs = sorted({org for day in days for org in members[day][1]})
+    for org in orgs:
+        by_day = {d: members[d][1].get(org, set()) for d in days}
+        first_seen = {}
+        for day in days:
+            for member in by_day[day]:
+                first_seen.setdefault(member, day)
+            if by_day[day] or by_day.get(day - timedelta(days=config.window_days)):
+                organization.append((day, org, *growth_counts(by_day, day, first_seen, config, days[0])))
+    return company, organization
+
+
+def compute_operating_marts(raw_events, config: Config = Config(), tree: dict | None = None):
+    """Returns (metrics_daily, growth, org_growth) rows shaped like the marts."""
+    members: dict = {}
+    daily, _, _ = compute_marts(raw_events, config, members=members)
+    growth, org_growth = growth_rows(members, config)
+    return metrics_daily_rows(daily, config, load_metric_tree() if tree is None else tree), growth, org_growth

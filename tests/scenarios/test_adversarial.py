@@ -4,7 +4,8 @@ Per configuration (configs.ADVERSARIAL: the defaults; window 28 / 3 consumers /
 threshold 2; America/Los_Angeles) one table of many generated cases
 (adversarial_events) is built once per engine, and every column of
 fct_north_star_daily, fct_north_star_weekly and fct_organization_north_star_daily is
-compared with the reference model, case by case: a failure names the case's seed.
+compared with the reference model, case by case: a failure names the case's seed; so are
+the metric tree with its anomaly columns and the two growth accountings, over the table.
 
 The oracle is checked too: a deliberately wrong variant of each definition clause,
 made by editing one line of reference_model's source, must give different marts on the
@@ -31,7 +32,8 @@ from tooling.engines import expand_engines
 
 from . import reference_model
 from .configs import ADVERSARIAL
-from .harness import (DAILY_COLUMNS, MARTS, ORG_COLUMNS, WEEKLY_COLUMNS, _relation, build_marts,
+from .harness import (DAILY_COLUMNS, GROWTH_COLUMNS, MARTS, METRICS_DAILY_COLUMNS, OPERATING_MARTS,
+                      ORG_COLUMNS, ORG_GROWTH_COLUMNS, WEEKLY_COLUMNS, _relation, build_marts,
                       first_differences)
 
 DIMENSIONS = ("dim_learnings", "dim_users", "dim_organizations")
@@ -52,6 +54,18 @@ def reference_marts(cases, config, model=reference_model):
         daily += case_daily
         org_daily += case_org_daily
     return daily, model.weekly_rows(daily, config), org_daily
+
+
+def reference_operating_marts(cases, config, model=reference_model):
+    """The reference metric tree and growth accounting of a table of cases: the daily rows
+    and member sets of every case (as reference_marts cuts them), accounted as one series,
+    as the marts account the whole table."""
+    daily, members = [], {}
+    for case, following in zip(cases, [*cases[1:], None]):
+        through = following.first_day - timedelta(days=1) if following else None
+        daily += model.compute_marts(case.events, config, through=through, members=members)[0]
+    growth, org_growth = model.growth_rows(members, config)
+    return model.metrics_daily_rows(daily, config, model.load_metric_tree()), growth, org_growth
 
 
 def case_problems(cases, expected, actual) -> list[str]:
@@ -105,6 +119,24 @@ def test_adversarial_cases_match_reference_model(mart_builds, config_name):
           f"{len(problems)} differ")
     assert not problems, (f"{len(problems)} of {len(cases)} cases differ from the reference "
                           f"(vars {config.dbt_vars}):\n\n" + "\n\n".join(problems[:5]))
+
+
+@pytest.mark.parametrize("config_name", list(ADVERSARIAL))
+def test_adversarial_cases_match_reference_model_on_operating_marts(mart_builds, config_name):
+    """The metric tree with its anomaly columns and both growth accountings, over the whole
+    table (floats rounded: each engine sums in its own order)."""
+    config = ADVERSARIAL[config_name]
+    if mart_builds.engine not in config.engines():
+        pytest.skip(f"{config_name} is not built on {mart_builds.engine} (configs.ADVERSARIAL)")
+    expected = reference_operating_marts(config.cases(mart_builds.engine), config.reference)
+    marts = mart_builds.get(config_name)
+    actual = (marts.metrics_daily, marts.growth, marts.org_growth)
+    rounded = [[tuple(round(v, 9) if isinstance(v, float) else v for v in row) for row in rows]
+               for rows in (*expected, *actual)]
+    report = [first_differences(rounded[index + 3], rounded[index], 2, columns)
+              for index, columns in enumerate((METRICS_DAILY_COLUMNS, GROWTH_COLUMNS, ORG_GROWTH_COLUMNS))]
+    named = [f"{mart}: {text}" for mart, text in zip(OPERATING_MARTS, report) if text]
+    assert not named, f"vars {config.dbt_vars}:\n" + "\n".join(named)
 
 
 def test_enough_cases_run_on_duckdb():

@@ -25,6 +25,8 @@ CONFIGURATIONS = {
 MARTS = {
     "fct_north_star_daily", "fct_north_star_weekly", "fct_organization_north_star_daily",
     "dim_learnings", "dim_users", "dim_organizations",
+    "fct_north_star_metrics_daily", "fct_north_star_growth_accounting",
+    "fct_organization_growth_accounting",
 }
 
 

@@ -31,6 +31,9 @@ BAD_VALUES = {
     "timezone_injection": ("north_star_timezone", "UTC'; select 1; --"),
     "source_format_unknown": ("north_star_source_format", "csv"),
     "events_table_injection": ("north_star_events_table", "events; drop table users"),
+    "anomaly_training_weeks_too_few": ("north_star_anomaly_training_weeks", 3),
+    "anomaly_z_threshold_zero": ("north_star_anomaly_z_threshold", 0),
+    "alert_severity_unknown": ("north_star_alert_severity", "fatal"),
 }
 # Definitions other than every default, all at once: each is accepted and reaches SQL.
 VALID_NON_DEFAULTS = {
@@ -41,6 +44,9 @@ VALID_NON_DEFAULTS = {
     "north_star_week_start": "Sunday",
     "north_star_replay_window_days": 0,
     "north_star_lookback_days": 14,
+    "north_star_anomaly_z_threshold": "2.5",  # text, as env_var() renders it
+    "north_star_anomaly_min_change": 0,
+    "north_star_alert_severity": "ERROR",
 }
 
 
