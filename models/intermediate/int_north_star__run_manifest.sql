@@ -1,5 +1,6 @@
 {{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail') }}
-{#- Written last: a row here means every table of the run was written. -#}
+{#- Written last: a row here means every table of the run was written, so every stored
+    model is upstream (tests/incremental/test_run_manifest_is_last.py checks it). -#}
 -- depends_on: {{ ref('fct_north_star_daily') }}
 -- depends_on: {{ ref('fct_north_star_weekly') }}
 -- depends_on: {{ ref('fct_organization_north_star_daily') }}
@@ -7,6 +8,9 @@
 -- depends_on: {{ ref('dim_users') }}
 -- depends_on: {{ ref('dim_organizations') }}
 -- depends_on: {{ ref('int_user_organization_activity_settled') }}
+-- depends_on: {{ ref('fct_north_star_metrics_daily') }}
+-- depends_on: {{ ref('fct_north_star_growth_accounting') }}
+-- depends_on: {{ ref('fct_organization_growth_accounting') }}
 {% set state = north_star_classified_state(ref('int_events_classified')) or {} %}
 
 with

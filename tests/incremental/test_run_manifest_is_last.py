@@ -1,0 +1,42 @@
+"""The run manifest's row says "every table of this run was written": a run killed before
+any stored model was written must not leave one. So every stored model (table or
+incremental) of the package is upstream of `int_north_star__run_manifest` — a new model
+that is not would be skipped by the next run after a crash behind the manifest's back."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tooling.dbt_runner import resolve_mode, run_dbt
+
+MANIFEST_MODEL = "model.north_star.int_north_star__run_manifest"
+
+
+@pytest.fixture(scope="module")
+def nodes(tmp_path_factory) -> dict:
+    target = tmp_path_factory.mktemp("run_manifest") / "target"
+    result = run_dbt(resolve_mode(quiet=True), ["parse"], target_path=target, capture=True,
+                     env={"NORTH_STAR_DUCKDB_PATH": str(target.parent / "parse.duckdb")})
+    assert result.returncode == 0, result.stdout[-3000:]
+    return json.loads((target / "manifest.json").read_text())["nodes"]
+
+
+def _ancestors(nodes: dict, unique_id: str) -> set[str]:
+    seen: set[str] = set()
+    pending = list(nodes[unique_id]["depends_on"]["nodes"])
+    while pending:
+        parent = pending.pop()
+        if parent not in seen:
+            seen.add(parent)
+            pending.extend(nodes.get(parent, {}).get("depends_on", {}).get("nodes", []))
+    return seen
+
+
+def test_every_stored_model_is_written_before_the_run_manifest(nodes):
+    stored = {unique_id for unique_id, node in nodes.items()
+              if node["resource_type"] == "model" and node["package_name"] == "north_star"
+              and node["config"]["materialized"] in ("table", "incremental") and unique_id != MANIFEST_MODEL}
+    missing = sorted(stored - _ancestors(nodes, MANIFEST_MODEL))
+    assert not missing, f"not upstream of the run manifest (add a depends_on line): {missing}"
