@@ -37,3 +37,13 @@ def test_no_column_description_starts_with_markdown(manifest):
                 for name, column in node["columns"].items()
                 if column["description"].lstrip().startswith(("*", "_", "#"))]
     assert not starting, f"shown with raw Markdown in the column table: {starting}"
+
+
+def test_every_relation_name_fits_postgres(manifest):
+    """PostgreSQL cuts identifiers at 63 characters and dbt refuses longer relation names
+    there, unit tests' temporary relations included (named after the test)."""
+    nodes = [*manifest["nodes"].values(), *manifest["unit_tests"].values()]
+    too_long = [node["name"] for node in nodes
+                if node["package_name"] == "north_star" and node["resource_type"] in ("model", "seed", "unit_test")
+                and len(node["name"]) > 63]
+    assert not too_long, f"longer than PostgreSQL's 63 characters: {too_long}"
