@@ -5,6 +5,7 @@ and modules whose tests share nothing are spread test by test; and dbt commands 
 from a process that has imported dbt once (tooling.preloaded_dbt), which saves each of the
 suite's hundred-odd commands about two seconds of CPU."""
 
+import json
 import sys
 from pathlib import Path
 
@@ -14,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from tooling.dbt_runner import use_preloaded_dbt  # noqa: E402
+from tooling.dbt_runner import resolve_mode, run_dbt, use_preloaded_dbt  # noqa: E402
 
 
 def pytest_addoption(parser):
@@ -29,6 +30,16 @@ def pytest_configure(config):
 @pytest.fixture(scope="session")
 def engine(request) -> str:
     return request.config.getoption("--engine")
+
+
+@pytest.fixture(scope="session")
+def parsed_manifest(tmp_path_factory) -> dict:
+    """The project's manifest.json after `dbt parse`, for tests of its structure."""
+    target = tmp_path_factory.mktemp("parse") / "target"
+    result = run_dbt(resolve_mode(quiet=True), ["parse"], target_path=target, capture=True,
+                     env={"NORTH_STAR_DUCKDB_PATH": str(target.parent / "parse.duckdb")})
+    assert result.returncode == 0, result.stdout[-3000:]
+    return json.loads((target / "manifest.json").read_text())
 
 
 INDEPENDENT_TESTS = {"incremental/test_incremental_equivalence.py"}

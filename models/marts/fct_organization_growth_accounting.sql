@@ -164,13 +164,7 @@ final as (
     select
         date_day,
         cast(organization_id as {{ north_star_type_text() }}) as organization_id,
-        cast(current_count as {{ dbt.type_bigint() }}) as current_count,
-        cast(previous_count as {{ dbt.type_bigint() }}) as previous_count,
-        cast(new_count as {{ dbt.type_bigint() }}) as new_count,
-        cast(retained_count as {{ dbt.type_bigint() }}) as retained_count,
-        cast(resurrected_count as {{ dbt.type_bigint() }}) as resurrected_count,
-        cast(churned_count as {{ dbt.type_bigint() }}) as churned_count,
-        {{ north_star_growth_ratios() }},
+        {{ north_star_growth_columns() }},
         is_warm_up
     from classified
 

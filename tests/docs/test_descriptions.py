@@ -4,45 +4,30 @@ as plain text there)."""
 
 from __future__ import annotations
 
-import json
-
-import pytest
-
-from tooling.dbt_runner import resolve_mode, run_dbt
-
-
-@pytest.fixture(scope="module")
-def manifest(tmp_path_factory) -> dict:
-    target = tmp_path_factory.mktemp("docs") / "target"
-    result = run_dbt(resolve_mode(quiet=True), ["parse"], target_path=target, capture=True,
-                     env={"NORTH_STAR_DUCKDB_PATH": str(target.parent / "parse.duckdb")})
-    assert result.returncode == 0, result.stdout[-3000:]
-    return json.loads((target / "manifest.json").read_text())
-
 
 def _package_models(manifest: dict) -> list[dict]:
     return [node for node in manifest["nodes"].values()
             if node["resource_type"] == "model" and node["package_name"] == "north_star"]
 
 
-def test_every_model_and_column_is_described(manifest):
-    missing = [node["name"] for node in _package_models(manifest) if not node["description"].strip()]
-    missing += [f"{node['name']}.{name}" for node in _package_models(manifest)
+def test_every_model_and_column_is_described(parsed_manifest):
+    missing = [node["name"] for node in _package_models(parsed_manifest) if not node["description"].strip()]
+    missing += [f"{node['name']}.{name}" for node in _package_models(parsed_manifest)
                 for name, column in node["columns"].items() if not column["description"].strip()]
     assert not missing, f"undescribed: {missing}"
 
 
-def test_no_column_description_starts_with_markdown(manifest):
-    starting = [f"{node['name']}.{name}" for node in _package_models(manifest)
+def test_no_column_description_starts_with_markdown(parsed_manifest):
+    starting = [f"{node['name']}.{name}" for node in _package_models(parsed_manifest)
                 for name, column in node["columns"].items()
                 if column["description"].lstrip().startswith(("*", "_", "#"))]
     assert not starting, f"shown with raw Markdown in the column table: {starting}"
 
 
-def test_every_relation_name_fits_postgres(manifest):
+def test_every_relation_name_fits_postgres(parsed_manifest):
     """PostgreSQL cuts identifiers at 63 characters and dbt refuses longer relation names
     there, unit tests' temporary relations included (named after the test)."""
-    nodes = [*manifest["nodes"].values(), *manifest["unit_tests"].values()]
+    nodes = [*parsed_manifest["nodes"].values(), *parsed_manifest["unit_tests"].values()]
     too_long = [node["name"] for node in nodes
                 if node["package_name"] == "north_star" and node["resource_type"] in ("model", "seed", "unit_test")
                 and len(node["name"]) > 63]

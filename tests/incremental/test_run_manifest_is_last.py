@@ -5,22 +5,14 @@ that is not would be skipped by the next run after a crash behind the manifest's
 
 from __future__ import annotations
 
-import json
-
 import pytest
-
-from tooling.dbt_runner import resolve_mode, run_dbt
 
 MANIFEST_MODEL = "model.north_star.int_north_star__run_manifest"
 
 
 @pytest.fixture(scope="module")
-def nodes(tmp_path_factory) -> dict:
-    target = tmp_path_factory.mktemp("run_manifest") / "target"
-    result = run_dbt(resolve_mode(quiet=True), ["parse"], target_path=target, capture=True,
-                     env={"NORTH_STAR_DUCKDB_PATH": str(target.parent / "parse.duckdb")})
-    assert result.returncode == 0, result.stdout[-3000:]
-    return json.loads((target / "manifest.json").read_text())["nodes"]
+def nodes(parsed_manifest) -> dict:
+    return parsed_manifest["nodes"]
 
 
 def _ancestors(nodes: dict, unique_id: str) -> set[str]:
