@@ -26,9 +26,19 @@ MARTS = [
     "dim_learnings", "dim_users", "dim_organizations",
     "fct_north_star_metrics_daily", "fct_north_star_growth_accounting",
     "fct_organization_growth_accounting",
+    "int_weekly_learning_user_days", "int_learning_broadcast_days",
+    "fct_north_star_experiment_units", "fct_north_star_experiment_results",
 ]
 START = datetime(2026, 3, 2)
 DAYS_PER_BATCH = [40, 6, 1, 9]
+# The experiments of the package's seed over these users and organizations: half the users
+# assigned in the first batch, half later (their horizons end in later batches).
+ASSIGNMENTS = [
+    *[("share_dialog_v2", ("control", "treatment")[i % 2], f"u{i}",
+       START + timedelta(days=20 if i < 15 else 37, hours=i)) for i in range(30)],
+    *[("org_weekly_digest", ("control", "digest")[i % 2], f"o{i}", START + timedelta(days=30, hours=i))
+      for i in range(4)],
+]
 CONFIGURATIONS = {
     "defaults": {},
     "window_28_three_consumers_los_angeles": {
@@ -87,6 +97,10 @@ def synthetic_batches(seed: int, late_days: int) -> list[list[tuple]]:
 def load(database: Path, rows: list[tuple]) -> None:
     with duckdb.connect(str(database)) as connection:
         connection.execute("create schema if not exists raw")
+        connection.execute("create table if not exists raw.assignments as select * from (values "
+                           + ", ".join("(?, ?, ?, ?::timestamp)" for _ in ASSIGNMENTS)
+                           + ") as t (experiment_id, variant, unit_id, assigned_at)",
+                           [value for row in ASSIGNMENTS for value in row])
         connection.execute(
             "create table if not exists raw.events (event_id varchar, event_time timestamp,"
             " user_id varchar, org_id varchar, event_name varchar, learning_id varchar,"
@@ -105,7 +119,9 @@ class Warehouse:
     def __init__(self, folder: Path, dbt_vars: dict):
         self.database = folder / "warehouse.duckdb"
         self.target = folder / "target"
-        self.vars = {"north_star_events_schema": "raw", "north_star_events_table": "events", **dbt_vars}
+        self.vars = {"north_star_events_schema": "raw", "north_star_events_table": "events",
+                     "north_star_experiment_assignments_schema": "raw",
+                     "north_star_experiment_assignments_table": "assignments", **dbt_vars}
         self.mode = resolve_mode(quiet=True)
 
     def run(self, *args: str):
@@ -119,7 +135,7 @@ class Warehouse:
     def build_from_scratch(self) -> None:
         """The event mapping seed and every model, from scratch, in one dbt call."""
         self.dbt("build", "--full-refresh", "--resource-type", "seed", "--resource-type", "model",
-                 "--exclude", "north_star_demo_events")
+                 "--exclude", "north_star_demo_events", "north_star_demo_experiment_assignments")
 
 
 def first_difference(expected: list[tuple], actual: list[tuple]) -> str:
@@ -151,6 +167,7 @@ def test_incremental_runs_equal_a_full_refresh(configuration, tmp_path):
 
     expected, actual = read_marts(full.database), read_marts(incremental.database)
     assert expected["fct_north_star_daily"] and any(row[1] for row in expected["fct_north_star_daily"])
+    assert any(row[9] for row in expected["fct_north_star_experiment_results"])  # control_units
     for mart in MARTS:
         assert expected[mart] == actual[mart], f"{mart}: {first_difference(expected[mart], actual[mart])}"
 
