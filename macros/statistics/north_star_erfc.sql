@@ -2,7 +2,9 @@
     DuckDB, PostgreSQL 15 and Spark 3.5 lack. `x` is repeated in the SQL: pass a column or
     a short expression.
 
-    |x| < 1.5: 1 − erf(x), erf from its Maclaurin series (27 terms);
+    |x| < 1.5: 1 − erf(x), erf from its Maclaurin series (27 terms; below 1e-5 only the
+    first, as the others are under 1e-16 of 1 − erf(x) and their powers could underflow,
+    which PostgreSQL reports as an error);
     1.5 ≤ |x| < 26: e^(−x²) / √π over Laplace's continued fraction
     a + (1/2) / (a + (2/2) / (a + (3/2) / …)), a = |x|, cut after 80 levels and written as
     its convergent P(a) / Q(a): the recurrence P_k = a P_{k−1} + (k/2) P_{k−2} (Q alike)
@@ -60,6 +62,8 @@
     {%- endfor -%}
     (case
         when {{ value }} is null then null
+        when {{ magnitude }} < 1e-5
+            then 1 - 1.12837916709551257e+00 * {{ value }}
         when {{ magnitude }} < 1.5
             then 1 - 1.12837916709551257e+00 * (
                 {{ series | join('\n                + ') }}

@@ -88,7 +88,7 @@ class ExperimentBuild:
 def stat_grid() -> list[tuple]:
     """(x, df): x over ±30 for erfc and Φ (df empty), then x ≥ 0 for each df from 1 to 50."""
     rows = [(round(-30 + i * 0.05, 2), None) for i in range(1201)]
-    rows += [(x, None) for x in (-1.4999999, 1.4999999, 1.5000001, -25.9999, 25.9999)]
+    rows += [(x, None) for x in (-1.4999999, 1.4999999, 1.5000001, -25.9999, 25.9999, 1e-300, -3e-6, 9.9e-6, 1.01e-5)]
     xs = [0.0, 1e-6, 1e-3, 0.1, 0.5, 1, 2, 3.84, 5, 10, 20, 35, 50, 80, 120, 200, 350, 600, 1000, 1500]
     rows += [(float(x), df) for df in range(1, 51) for x in xs]
     return rows

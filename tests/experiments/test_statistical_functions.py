@@ -1,6 +1,6 @@
 """The statistical functions the engines lack (macros/statistics/) have the accuracy their
 documentation states, on every engine `--engine` names: evaluated by the engine on a grid
-(builds.stat_grid: x over ±30 in steps of 0.05 and around the branch points 1.5 and 26;
+(builds.stat_grid: x over ±30 in steps of 0.05 and around the branch points 1e-5, 1.5 and 26;
 chi-square for 1 to 50 degrees of freedom, x from 0 to 1500) and compared with scipy.
 
 Stated: erfc and Φ within a relative 2e-14 (erfc exactly 0 or 2 beyond |x| = 26, where
