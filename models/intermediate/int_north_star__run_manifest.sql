@@ -7,6 +7,8 @@
 -- depends_on: {{ ref('dim_users') }}
 -- depends_on: {{ ref('dim_organizations') }}
 -- depends_on: {{ ref('int_user_organization_activity_settled') }}
+-- depends_on: {{ ref('int_weekly_learning_user_days') }}
+-- depends_on: {{ ref('int_learning_broadcast_days') }}
 {% set state = north_star_classified_state(ref('int_events_classified')) or {} %}
 
 with

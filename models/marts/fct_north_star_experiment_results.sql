@@ -6,8 +6,8 @@
 
     Welch's test with the normal approximation of Student's t: p = 2 Φ(−|z|),
     z = (ȳ_t − ȳ_c) / √(s²_t / n_t + s²_c / n_c), sample variances. The interval of the
-    relative lift ȳ_t / ȳ_c − 1 is the delta method's: its variance is
-    s²_t / (n_t ȳ_c²) + ȳ_t² s²_c / (n_c ȳ_c⁴), times the 97.5 % normal quantile. CUPED
+    relative lift ȳ_t / ȳ_c − 1 is the delta method's: the lift ∓ Φ⁻¹(0.975) times
+    √(s²_t / (n_t ȳ_c²) + ȳ_t² s²_c / (n_c ȳ_c⁴)). CUPED
     replaces Y by Y − θ (X − x̄), X the pre-period value, θ = cov(Y, X) / var(X) and x̄
     pooled over both groups of the comparison. DECISIONLOG.md says why for each. -#}
 {%- set alpha = north_star_var('north_star_experiment_alpha') %}
