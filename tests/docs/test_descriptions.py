@@ -1,6 +1,7 @@
 """What the docs site shows: every model and column described, and no description that
 the site's column table would show with raw Markdown (it renders a column's description
-as plain text there)."""
+as plain text there). And names every tested engine accepts: dbt creates a relation named
+after each unit test, which PostgreSQL refuses beyond 63 characters."""
 
 from __future__ import annotations
 
@@ -37,3 +38,9 @@ def test_no_column_description_starts_with_markdown(manifest):
                 for name, column in node["columns"].items()
                 if column["description"].lstrip().startswith(("*", "_", "#"))]
     assert not starting, f"shown with raw Markdown in the column table: {starting}"
+
+
+def test_unit_test_names_fit_a_postgres_identifier(manifest):
+    too_long = [test["name"] for test in manifest.get("unit_tests", {}).values()
+                if test["package_name"] == "north_star" and len(test["name"]) > 63]
+    assert not too_long, f"longer than PostgreSQL's 63 characters: {too_long}"
