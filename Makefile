@@ -1,6 +1,7 @@
 # The commands of the README (`alerts` reads the latest build; it installs nothing and
 # exits 1 when there is an alert, 2 when there is no build to read). Both install the pinned dependencies into .venv first;
-# `make test ENGINE=postgres|spark|all` also installs the adapters of requirements-engines.txt.
+# `make test` also the test-only ones of requirements-test.txt, and
+# `make test ENGINE=postgres|spark|all` the adapters of requirements-engines.txt.
 PYTHON ?= python3
 VENV := .venv
 ENGINE ?= duckdb
@@ -14,6 +15,10 @@ $(VENV)/.installed: requirements.txt
 	$(VENV)/bin/python -m pip install --quiet -r requirements.txt
 	touch $@
 
+$(VENV)/.test-installed: $(VENV)/.installed requirements-test.txt
+	$(VENV)/bin/python -m pip install --quiet -r requirements-test.txt
+	touch $@
+
 $(VENV)/.engines-installed: $(VENV)/.installed requirements-engines.txt
 	$(VENV)/bin/python -m pip install --quiet -r requirements-engines.txt
 	touch $@
@@ -21,7 +26,7 @@ $(VENV)/.engines-installed: $(VENV)/.installed requirements-engines.txt
 demo: $(VENV)/.installed
 	$(VENV)/bin/python -m tooling.cli demo
 
-test: $(VENV)/.installed $(ENGINE_ADAPTERS)
+test: $(VENV)/.test-installed $(ENGINE_ADAPTERS)
 	$(VENV)/bin/python -m tooling.cli test --engine $(ENGINE)
 
 alerts:

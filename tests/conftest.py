@@ -1,9 +1,10 @@
 """Shared pytest setup: the repository root is importable, `--engine` picks the warehouse,
 tests are grouped for pytest-xdist's `--dist loadgroup`: the scenario suites share
-their builds (one group), other modules keep their module-scoped builds (a group per file),
-and modules whose tests share nothing are spread test by test; and dbt commands are forked
-from a process that has imported dbt once (tooling.preloaded_dbt), which saves each of the
-suite's hundred-odd commands about two seconds of CPU."""
+their builds (one group), so do the experiment suites (another), other modules keep their
+module-scoped builds (a group per file), and modules whose tests share nothing are spread
+test by test; and dbt commands are forked from a process that has imported dbt once
+(tooling.preloaded_dbt), which saves each of the suite's hundred-odd commands about two
+seconds of CPU."""
 
 import json
 import sys
@@ -43,6 +44,8 @@ def parsed_manifest(tmp_path_factory) -> dict:
 
 
 INDEPENDENT_TESTS = {"incremental/test_incremental_equivalence.py"}
+# Folders whose modules share session builds: one group (one worker) each.
+SHARED_BUILDS = {"scenarios", "experiments"}
 
 
 # Before xdist's own hook, which reads the groups into the test ids.
@@ -52,4 +55,4 @@ def pytest_collection_modifyitems(items):
         parts = item.path.relative_to(ROOT / "tests").parts
         module = "/".join(parts)
         if module not in INDEPENDENT_TESTS:
-            item.add_marker(pytest.mark.xdist_group(parts[0] if parts[0] == "scenarios" else module))
+            item.add_marker(pytest.mark.xdist_group(parts[0] if parts[0] in SHARED_BUILDS else module))

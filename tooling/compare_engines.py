@@ -42,6 +42,8 @@ MARTS = (
     "fct_north_star_metrics_daily",
     "fct_north_star_growth_accounting",
     "fct_organization_growth_accounting",
+    "fct_north_star_experiment_units",
+    "fct_north_star_experiment_results",
 )
 SHOWN_DIFFERENCES = 5
 

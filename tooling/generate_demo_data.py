@@ -19,8 +19,24 @@ the alert test and `python -m tooling.cli alerts` reports a spike; the sign-ups 
 nothing yet, so WLU and its inputs do not move. The rows are added after the noise, with
 their own ids, and leave every other row of the file unchanged.
 
+Two experiments run in the summer, written to seeds/demo/north_star_demo_experiment_assignments.csv
+(the exposure log an experimentation tool exports) and described in seeds/north_star_experiments.csv:
+
+* share_dialog_v2, randomized by user: users with a session between Monday 2026-07-27 and
+  Sunday 2026-08-16 are assigned at their first one (a hash of the user id picks control or
+  treatment) and logged again at their next two sessions. From their assignment on, the
+  treatment's share dialog puts most new learnings of treated users in front of two
+  colleagues, who view them within three days: the real lift on broadcasted learnings that
+  the readout finds. Two users are logged in both variants (the readout excludes them),
+  one row has no unit, and a few rows belong to an experiment the seed does not describe.
+* org_weekly_digest, randomized by organization: each organization active in the week of
+  2026-08-03 is assigned at its first event that week. The digest changes nothing.
+
+The treatment's extra events are appended after the noise and the anomaly, with their own
+ids, drawn from a random generator of their own: every other row is as it was without them.
+
 Usage: python -m tooling.generate_demo_data [--seed N] [--output PATH] [--summary]
-The same seed always gives a byte-identical file. --summary recomputes weekly WLU from the
+The same seed always gives byte-identical files. --summary recomputes weekly WLU from the
 written file, naively and independently of the dbt models, as a sanity check.
 """
 
@@ -28,6 +44,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import itertools
 import random
 from collections import Counter, defaultdict
@@ -37,6 +54,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUTPUT = ROOT / "seeds" / "demo" / "north_star_demo_events.csv"
+ASSIGNMENTS_FILE = "north_star_demo_experiment_assignments.csv"  # beside the events file
 DEFAULT_SEED = 2  # chosen for a steady WLU climb; any seed shows the same patterns
 HEADER = ["event_id", "event_time", "user_id", "org_id", "event_name", "learning_id", "learning_type"]
 START = date(2026, 6, 1)  # a Monday, so demo weeks line up with north_star_week_start
@@ -55,6 +73,14 @@ OTHER_EVENTS = ["query_run", "query_run", "cohort_computed"]
 UNKNOWN_EVENTS = ["legacy_ping", "page_heartbeat"]  # not in the mapping: must count as "other"
 LEARNING_SHELF_LIFE = 10  # days a learning keeps attracting views
 BULK_SIGNUP_ORG, BULK_SIGNUP_USERS = "org_initrode", 40  # the planted anomaly of the last day
+ASSIGNMENT_HEADER = ["experiment_id", "variant", "unit_id", "assigned_at"]
+# The user experiment: enrollment days (offsets from START, inclusive), the chance that a
+# treated user shares one more learning on a day with a session, exposures logged per user.
+SHARE_DIALOG, SHARE_DIALOG_DAYS = "share_dialog_v2", (56, 76)
+SHARE_DIALOG_RATE, SHARE_DIALOG_EXPOSURES = 0.25, 3
+# The organization experiment: organizations active in this week are assigned (no effect).
+DIGEST, DIGEST_DAYS = "org_weekly_digest", (63, 69)
+UNCONFIGURED_EXPERIMENT = "onboarding_checklist"  # in the export, not in the experiments seed
 
 
 @dataclass
@@ -214,19 +240,100 @@ def bulk_signup_rows() -> list[list]:
     return rows
 
 
-def generate(seed: int) -> tuple[list[list], Counter]:
+def variant_of(experiment: str, unit: str, variants: tuple[str, str]) -> str:
+    """A deterministic 50/50 split, as experimentation tools hash the unit id."""
+    return variants[hashlib.sha256(f"{experiment}:{unit}".encode()).digest()[0] % 2]
+
+
+def in_days(moment: datetime, days: tuple[int, int]) -> bool:
+    return START + timedelta(days[0]) <= moment.date() <= START + timedelta(days[1])
+
+
+def run_experiments(simulation: Simulation, events: list[list], seed: int) -> tuple[list[list], list[list]]:
+    """The experiments' exposure log and the treatment's extra events (rows without ids).
+
+    `events` are the simulation's events in time order. A generator of its own draws the
+    treatment's effect, so the simulation's own draws (and every other row) stay as they are."""
+    rng = random.Random(seed * 1000 + 13)
+    sessions: dict[str, list[datetime]] = defaultdict(list)
+    for at, user_id, _, name, *_ in events:
+        if name == "session_started" and in_days(at, SHARE_DIALOG_DAYS):
+            sessions[user_id].append(at)
+    assignments, assigned_day = [], {}
+    for user_id, times in sorted(sessions.items()):
+        variant = variant_of(SHARE_DIALOG, user_id, ("control", "treatment"))
+        assigned_day[user_id] = (times[0].date() - START).days, variant
+        for at in times[:SHARE_DIALOG_EXPOSURES]:
+            assignments.append([SHARE_DIALOG, variant, user_id, at.strftime(TIME_FORMAT)])
+    # An SDK bug logs two users in the other variant too: the readout must exclude them.
+    for user_id in rng.sample(sorted(sessions), 2):
+        other = "control" if assigned_day[user_id][1] == "treatment" else "treatment"
+        later = sessions[user_id][-1] + timedelta(minutes=5)
+        assignments.append([SHARE_DIALOG, other, user_id, later.strftime(TIME_FORMAT)])
+    first_day = START + timedelta(SHARE_DIALOG_DAYS[0])
+    assignments.append([SHARE_DIALOG, "treatment", "", f"{first_day} 10:00:00"])
+    for user_id in rng.sample(sorted(sessions), 5):
+        assignments.append([UNCONFIGURED_EXPERIMENT, "on", user_id, sessions[user_id][0].strftime(TIME_FORMAT)])
+
+    first_event: dict[str, datetime] = {}
+    for at, _, org_id, *_ in events:
+        if in_days(at, DIGEST_DAYS):
+            first_event.setdefault(org_id, at)
+    for org_id, at in sorted(first_event.items()):
+        assignments.append([DIGEST, variant_of(DIGEST, org_id, ("control", "digest")), org_id,
+                            at.strftime(TIME_FORMAT)])
+
+    # The treatment: on a day with a session after their assignment, a treated user may
+    # share one more learning through the dialog, which two or three colleagues open
+    # within three days (before the last day, which holds the planted anomaly only).
+    users = {user.user_id: user for _, _, org_users in simulation.orgs for user in org_users}
+    colleagues = {org_id: org_users for org_id, _, org_users in simulation.orgs}
+    session_days = sorted({(user_id, (at.date() - START).days) for at, user_id, _, name, *_ in events
+                           if name == "session_started"})
+    extra = []
+    for user_id, day in session_days:
+        assigned, variant = assigned_day.get(user_id, (None, None))
+        if variant != "treatment" or day < assigned or day >= DAYS - 2 or rng.random() >= SHARE_DIALOG_RATE:
+            continue
+        owner = users[user_id]
+        learning_type = rng.choices(LEARNING_TYPES, LEARNING_TYPE_WEIGHTS)[0]
+        learning_id = f"{learning_type}_dialog_{len(extra) + 1:04d}"
+        created = datetime.combine(START + timedelta(day), datetime.min.time()) + timedelta(
+            seconds=rng.randint(9 * 3600, 17 * 3600))
+        extra.append([created, user_id, owner.org_id, event_name(rng, "created", learning_type),
+                      learning_id, learning_type])
+        extra.append([created + timedelta(seconds=30), user_id, owner.org_id,
+                      event_name(rng, "shared", learning_type), learning_id, learning_type])
+        others = [user for user in colleagues[owner.org_id] if user is not owner]
+        for viewer in rng.sample(others, min(rng.randint(2, 3), len(others))):
+            view_day = min(day + rng.randint(0, 3), DAYS - 2)
+            at = max(created + timedelta(minutes=5), datetime.combine(START + timedelta(view_day), datetime.min.time())
+                     + timedelta(seconds=rng.randint(9 * 3600, 17 * 3600)))
+            extra.append([at, viewer.user_id, viewer.org_id, event_name(rng, "viewed", learning_type),
+                          learning_id, learning_type])
+    extra.sort(key=lambda event: (event[0], event[1], event[4]))
+    assignments.sort(key=lambda row: (row[3], row[0], row[2], row[1]))
+    return assignments, extra
+
+
+def generate(seed: int) -> tuple[list[list], Counter, list[list]]:
     rng = random.Random(seed)
-    events = sorted(Simulation(rng).run(), key=lambda event: event[0])
+    simulation = Simulation(rng)
+    events = sorted(simulation.run(), key=lambda event: event[0])
     rows = [[f"evt_{n:06d}", event[0].strftime(TIME_FORMAT), *event[1:]] for n, event in enumerate(events, 1)]
     noisy, counts = add_noise(rng, rows)
-    return noisy + bulk_signup_rows(), counts
+    assignments, treatment_events = run_experiments(simulation, events, seed)
+    counts["experiment_treatment"] = len(treatment_events)
+    treatment_rows = [[f"evt_exp_{n:05d}", event[0].strftime(TIME_FORMAT), *event[1:]]
+                      for n, event in enumerate(treatment_events, 1)]
+    return noisy + bulk_signup_rows() + treatment_rows, counts, assignments
 
 
-def write_csv(rows: list[list], output: Path) -> None:
+def write_csv(rows: list[list], output: Path, header: list[str] = HEADER) -> None:
     output.parent.mkdir(parents=True, exist_ok=True)
     with output.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(HEADER)
+        writer.writerow(header)
         writer.writerows(rows)
 
 
@@ -276,9 +383,12 @@ def main() -> None:
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
     parser.add_argument("--summary", action="store_true", help="print weekly WLU computed from the file")
     args = parser.parse_args()
-    rows, noise = generate(args.seed)
+    rows, noise, assignments = generate(args.seed)
     write_csv(rows, args.output)
+    assignments_output = args.output.with_name(ASSIGNMENTS_FILE)
+    write_csv(assignments, assignments_output, ASSIGNMENT_HEADER)
     print(f"wrote {len(rows)} rows to {args.output}; noise rows: {dict(noise)}")
+    print(f"wrote {len(assignments)} rows to {assignments_output}")
     if args.summary:
         summarize(args.output)
 

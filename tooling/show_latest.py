@@ -1,5 +1,5 @@
 """Prints the latest weeks of the North Star Metric and its inputs, the metric tree on the
-latest day and its alerts, from the DuckDB build."""
+latest day and its alerts, and the experiment readouts, from the DuckDB build."""
 
 from __future__ import annotations
 
@@ -24,6 +24,15 @@ select metric_name, parent_metric_name, relationship, owner_team, date_day, valu
        target_value, target_attainment, is_anomaly
 from {schema}.fct_north_star_metrics_daily
 where date_day = (select max(date_day) from {schema}.fct_north_star_metrics_daily)
+"""
+
+
+EXPERIMENTS_QUERY = """
+select experiment_id, unit_type, variant, control_variant, owner_team, metric_name, is_target_metric,
+       units, control_units, mean, control_mean, relative_lift, relative_lift_ci_lower,
+       relative_lift_ci_upper, p_value, cuped_relative_lift, cuped_p_value, srm_p_value, is_significant
+from {schema}.fct_north_star_experiment_results
+order by experiment_id, variant, is_target_metric desc, metric_name
 """
 
 
@@ -52,6 +61,32 @@ def _tree_lines(tree_rows) -> list[list[str]]:
     return lines
 
 
+def _percent(value) -> str:
+    return "" if value is None else f"{value:+.0%}"
+
+
+def _p(value) -> str:
+    return "" if value is None else ("<0.0001" if value < 0.0001 else f"{value:.4f}")
+
+
+def _experiment_blocks(rows) -> list[tuple[str, list[list[str]]]]:
+    """One block per experiment and treatment: a heading and the table of its metrics
+    (the target metric first, marked *)."""
+    blocks: dict[tuple, list] = {}
+    for row in rows:
+        (experiment, unit_type, variant, control, owner, metric, is_target, units, control_units,
+         mean, control_mean, lift, lower, upper, p_value, cuped_lift, cuped_p, srm_p, significant) = row
+        heading = (f"{experiment} ({unit_type}s, {variant} vs {control}, owner {owner or 'none'}): "
+                   f"{units} vs {control_units} units, sample-ratio p = {_p(srm_p)}")
+        table = blocks.setdefault((experiment, variant, heading), [[
+            "metric", "mean", "control", "lift", "95% interval", "p", "CUPED lift", "CUPED p", "significant"]])
+        table.append([("* " if is_target else "  ") + metric,
+                      "" if mean is None else f"{mean:.2f}", "" if control_mean is None else f"{control_mean:.2f}",
+                      _percent(lift), "" if lower is None else f"[{lower:+.0%}, {upper:+.0%}]", _p(p_value),
+                      _percent(cuped_lift), _p(cuped_p), "yes" if significant else "no"])
+    return [(heading, table) for (_, _, heading), table in blocks.items()]
+
+
 def show_latest(duckdb_path: str, schema: str = "main") -> None:
     with duckdb.connect(duckdb_path, read_only=True) as connection:
         rows = connection.execute(
@@ -63,6 +98,7 @@ def show_latest(duckdb_path: str, schema: str = "main") -> None:
         ).fetchone()
         tree_rows = connection.execute(TREE_QUERY.format(schema=schema)).fetchall()
         alerts = latest_alerts(connection, schema)
+        experiments = connection.execute(EXPERIMENTS_QUERY.format(schema=schema)).fetchall()
     print("\nNorth Star: Weekly Learning Users and its inputs, latest weeks")
     _table([list(COLUMNS.values())] + [[str(value) for value in row] for row in reversed(rows)])
     print(f"\n{organizations[1]} of {organizations[0]} organizations activated on the last day.")
@@ -74,3 +110,9 @@ def show_latest(duckdb_path: str, schema: str = "main") -> None:
         print(alert.describe())
     if not alerts:
         print("No anomaly on the latest day.")
+    print("\nExperiments (units whose horizon is complete; * the target metric)")
+    for heading, table in _experiment_blocks(experiments):
+        print(f"\n{heading}")
+        _table(table)
+    if not experiments:
+        print("No experiment has units with a complete horizon.")

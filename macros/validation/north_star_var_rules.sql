@@ -8,7 +8,9 @@
     DuckDB file names do. JSON property names may hold anything but quotes, backslashes
     and control characters, which the engines' JSON paths do not escape alike. Anomaly
     detection needs at least four training weeks (fewer could never give a z-score, and
-    alerts would silently never fire) and at most a year of them. -#}
+    alerts would silently never fire) and at most a year of them. The experiments'
+    significance level stops at 0.5 (a two-sided test at a higher level would call noise
+    significant more often than not) and starts at 1e-6. -#}
 {% macro north_star_var_rules() -%}
     {%- set identifier = {
         'kind': 'name',
@@ -74,6 +76,16 @@
         'north_star_anomaly_z_threshold': {'kind': 'number', 'min': 0.5, 'max': 100},
         'north_star_anomaly_min_change': {'kind': 'number', 'min': 0, 'max': 100},
         'north_star_alert_severity': {'kind': 'choice', 'choices': ['warn', 'error'], 'ignore_case': true},
+        'north_star_experiment_assignments_database': {
+            'kind': 'name',
+            'pattern': '[A-Za-z_][A-Za-z0-9_$-]{0,254}',
+            'described': 'a database name (a letter or _, then letters, digits, _, $ or -; at most 255 characters)',
+            'nullable': true,
+        },
+        'north_star_experiment_assignments_schema': optional_identifier,
+        'north_star_experiment_assignments_table': identifier,
+        'north_star_experiments': identifier,
+        'north_star_experiment_alpha': {'kind': 'number', 'min': 0.000001, 'max': 0.5},
         'north_star_recency_warn_after_days': {'kind': 'integer', 'min': 1, 'max': 366, 'nullable': true},
         'north_star_package_tests': {'kind': 'boolean'},
     }) }}

@@ -11,6 +11,8 @@
 -- depends_on: {{ ref('fct_north_star_metrics_daily') }}
 -- depends_on: {{ ref('fct_north_star_growth_accounting') }}
 -- depends_on: {{ ref('fct_organization_growth_accounting') }}
+-- depends_on: {{ ref('int_weekly_learning_user_days') }}
+-- depends_on: {{ ref('int_learning_broadcast_days') }}
 {% set state = north_star_classified_state(ref('int_events_classified')) or {} %}
 
 with

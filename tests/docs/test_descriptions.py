@@ -1,6 +1,7 @@
 """What the docs site shows: every model and column described, and no description that
 the site's column table would show with raw Markdown (it renders a column's description
-as plain text there)."""
+as plain text there). And names every tested engine accepts: dbt creates a relation named
+after each unit test, which PostgreSQL refuses beyond 63 characters."""
 
 from __future__ import annotations
 

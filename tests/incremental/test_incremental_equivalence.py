@@ -26,9 +26,19 @@ MARTS = [
     "dim_learnings", "dim_users", "dim_organizations",
     "fct_north_star_metrics_daily", "fct_north_star_growth_accounting",
     "fct_organization_growth_accounting",
+    "int_weekly_learning_user_days", "int_learning_broadcast_days",
+    "fct_north_star_experiment_units", "fct_north_star_experiment_results",
 ]
 START = datetime(2026, 3, 2)
 DAYS_PER_BATCH = [40, 6, 1, 9]
+# The experiments of the package's seed over these users and organizations: half the users
+# assigned in the first batch, half later (their horizons end in later batches).
+ASSIGNMENTS = [
+    *[("share_dialog_v2", ("control", "treatment")[i % 2], f"u{i}",
+       START + timedelta(days=20 if i < 15 else 37, hours=i)) for i in range(30)],
+    *[("org_weekly_digest", ("control", "digest")[i % 2], f"o{i}", START + timedelta(days=30, hours=i))
+      for i in range(4)],
+]
 CONFIGURATIONS = {
     "defaults": {},
     "window_28_three_consumers_los_angeles": {
@@ -113,11 +123,11 @@ def test_incremental_runs_equal_a_full_refresh(configuration, make_warehouse, tm
     batches = synthetic_batches(seed=len(configuration), late_days=window)
 
     full = make_warehouse(tmp_path / "full", dbt_vars)
-    full.load([row for batch in batches for row in batch])
+    full.load([row for batch in batches for row in batch], ASSIGNMENTS)
     with ThreadPoolExecutor(max_workers=1) as background:
         full_build = background.submit(full.build_from_scratch)
         incremental = make_warehouse(tmp_path / "incremental", dbt_vars)
-        incremental.load(batches[0])
+        incremental.load(batches[0], ASSIGNMENTS)
         incremental.build_from_scratch()
         for batch in batches[1:]:
             incremental.load(batch)
@@ -126,6 +136,7 @@ def test_incremental_runs_equal_a_full_refresh(configuration, make_warehouse, tm
 
     expected, actual = full.read_marts(MARTS), incremental.read_marts(MARTS)
     assert expected["fct_north_star_daily"] and any(row[1] for row in expected["fct_north_star_daily"])
+    assert any(row[9] for row in expected["fct_north_star_experiment_results"])  # control_units
     for mart in MARTS:
         difference = first_difference(expected[mart], actual[mart])
         assert difference is None, f"{mart}: {difference}"

@@ -22,7 +22,7 @@ import pytest
 from tooling import preloaded_dbt
 from tooling.dbt_runner import ROOT, dbt_env
 
-from .test_incremental_equivalence import MARTS, START, first_difference, synthetic_batches
+from .test_incremental_equivalence import ASSIGNMENTS, MARTS, START, first_difference, synthetic_batches
 from .warehouses import Warehouse
 
 # Where the killed run dies: after these models are written, or as this one starts.
@@ -35,7 +35,7 @@ KILL_POINTS = {
 
 
 # A scheduled `dbt build`; the demo seed has nothing to do with the loaded events.
-BUILD = ("build", "--exclude", "north_star_demo_events")
+BUILD = ("build", "--exclude", "north_star_demo_events", "north_star_demo_experiment_assignments")
 
 
 def run_until(warehouse: Warehouse, marker: tuple[str, str], *args: str) -> bool:
@@ -64,9 +64,9 @@ def loads(make_warehouse, tmp_path_factory):
     batches = synthetic_batches(seed=3, late_days=7)
     first, second = batches[0], batches[2]      # the second: one new day, late events, replays
     built = make_warehouse(root / "built", {})
-    built.load(first)
+    built.load(first, ASSIGNMENTS)
     full = make_warehouse(root / "full", {})
-    full.load(first + second)
+    full.load(first + second, ASSIGNMENTS)
     with ThreadPoolExecutor(max_workers=2) as pool:
         for future in [pool.submit(built.build_from_scratch), pool.submit(full.build_from_scratch)]:
             future.result()

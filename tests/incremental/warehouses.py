@@ -1,6 +1,7 @@
 """The warehouses the incremental tests build in, one per engine: a DuckDB file, or a
 database of its own on the session's throwaway PostgreSQL server. Each holds raw events in
-`raw.events` and the package's tables in schema `main`; a copy is a new file or a new
+`raw.events`, experiment assignments in `raw.assignments` and the package's tables in
+schema `main`; a copy is a new file or a new
 database made from the old one as a template (the same tables, rows and run manifest)."""
 
 from __future__ import annotations
@@ -16,7 +17,10 @@ from tooling.dbt_runner import resolve_mode, run_dbt
 
 RAW_COLUMNS = ("event_id varchar, event_time timestamp, user_id varchar, org_id varchar,"
                " event_name varchar, learning_id varchar, learning_type varchar")
-EVENT_VARS = {"north_star_events_schema": "raw", "north_star_events_table": "events"}
+ASSIGNMENT_COLUMNS = "experiment_id varchar, variant varchar, unit_id varchar, assigned_at timestamp"
+EVENT_VARS = {"north_star_events_schema": "raw", "north_star_events_table": "events",
+              "north_star_experiment_assignments_schema": "raw",
+              "north_star_experiment_assignments_table": "assignments"}
 
 
 class Warehouse:
@@ -41,11 +45,14 @@ class Warehouse:
     def copy(self, folder: Path) -> Warehouse:
         raise NotImplementedError
 
-    def load(self, rows: list[tuple]) -> None:
+    def load(self, rows: list[tuple], assignments: list[tuple] = ()) -> None:
         self.execute("create schema if not exists raw")
         self.execute(f"create table if not exists raw.events ({RAW_COLUMNS})")
+        self.execute(f"create table if not exists raw.assignments ({ASSIGNMENT_COLUMNS})")
         if rows:
             self.execute("insert into raw.events values (?, ?, ?, ?, ?, ?, ?)", rows)
+        if assignments:
+            self.execute("insert into raw.assignments values (?, ?, ?, ?)", list(assignments))
 
     def read_marts(self, marts: list[str]) -> dict[str, list[tuple]]:
         return {mart: sorted(self.query(f"select * from main.{mart}"), key=_sort_key) for mart in marts}
@@ -61,7 +68,7 @@ class Warehouse:
     def build_from_scratch(self) -> None:
         """The event mapping seed and every model, from scratch, in one dbt call."""
         self.dbt("build", "--full-refresh", "--resource-type", "seed", "--resource-type", "model",
-                 "--exclude", "north_star_demo_events")
+                 "--exclude", "north_star_demo_events", "north_star_demo_experiment_assignments")
 
 
 def _sort_key(row: tuple) -> tuple:

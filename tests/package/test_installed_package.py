@@ -263,7 +263,15 @@ def test_package_builds_in_another_project(package_build):
 def test_demo_data_is_not_loaded_into_the_users_warehouse(analytics_project, package_build):
     tables = {name for (name,) in query(analytics_project, "select table_name from information_schema.tables")}
     assert "north_star_demo_events" not in tables
+    assert "north_star_demo_experiment_assignments" not in tables
     assert {"north_star_event_mapping", "fct_north_star_daily"} <= tables
+
+
+def test_experiments_are_empty_until_the_assignment_vars_are_set(analytics_project, package_build):
+    """The assignment table var left at its default (the demo seed, not loaded here) means
+    no assignments: the experiment marts build, empty, instead of failing."""
+    for mart in ("fct_north_star_experiment_units", "fct_north_star_experiment_results"):
+        assert query(analytics_project, f"select count(*) from main.{mart}") == [(0,)]
 
 
 def test_marts_match_the_hand_worked_scenario(analytics_project, package_build):

@@ -8,12 +8,15 @@ pytest process free of a JVM, and each build's session on its own metastore.
 
     python tests/scenarios/spark_io.py load SPARK_DIR EVENTS_JSONL SCHEMA.TABLE ROWS
     python tests/scenarios/spark_io.py read SPARK_DIR SCHEMA OUT_PICKLE
+    python tests/scenarios/spark_io.py query SPARK_DIR QUERIES_PICKLE OUT_PICKLE
 
 `load` creates SCHEMA.TABLE (parquet) from the JSON lines that `harness.write_events_jsonl`
 writes: strings as they are (blank strings and nulls kept), event_time cast from its text
 to a timestamp in the session's zone, UTC; it fails unless the table has ROWS rows and
 every non-null event_time parsed. `read` pickles the columns of the marts that
-`harness.MART_QUERIES` selects, as pyspark returns them.
+`harness.MART_QUERIES` selects, as pyspark returns them. `query` runs the queries of a
+pickled {name: sql} and pickles {name: rows as dicts}, as pyspark returns the values
+(tests/experiments reads its builds with it).
 """
 
 from __future__ import annotations
@@ -83,6 +86,17 @@ def read(spark_dir: Path, schema: str, out: Path) -> int:
         spark.stop()
 
 
+def query(spark_dir: Path, queries: Path, out: Path) -> int:
+    spark = _session(spark_dir, "north_star_scenarios_query")
+    try:
+        result = {name: [row.asDict() for row in spark.sql(sql).collect()]
+                  for name, sql in pickle.loads(queries.read_bytes()).items()}
+        out.write_bytes(pickle.dumps(result))
+        return 0
+    finally:
+        spark.stop()
+
+
 def main(argv: list[str]) -> int:
     command, spark_dir, *rest = argv
     if command == "load":
@@ -91,6 +105,9 @@ def main(argv: list[str]) -> int:
     if command == "read":
         schema, out = rest
         return read(Path(spark_dir), schema, Path(out))
+    if command == "query":
+        queries, out = rest
+        return query(Path(spark_dir), Path(queries), Path(out))
     raise SystemExit(f"unknown command {command!r}")
 
 
