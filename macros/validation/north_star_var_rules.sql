@@ -76,5 +76,7 @@
         'north_star_alert_severity': {'kind': 'choice', 'choices': ['warn', 'error'], 'ignore_case': true},
         'north_star_recency_warn_after_days': {'kind': 'integer', 'min': 1, 'max': 366, 'nullable': true},
         'north_star_package_tests': {'kind': 'boolean'},
+        'north_star_semantic_layer': {'kind': 'boolean'},
+        'north_star_time_spine': {'kind': 'boolean'},
     }) }}
 {%- endmacro %}

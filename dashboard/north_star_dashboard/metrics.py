@@ -1,0 +1,82 @@
+"""The metrics' full names and how numbers and changes are written on the pages."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+LABELS = {
+    "weekly_learning_users": "Weekly Learning Users (WLU)",
+    "broadcasted_learnings": "Broadcasted Learnings (BL)",
+    "consumption_of_learnings": "Consumption of Learnings (CoL)",
+    "activated_organizations": "Activated Organizations (AO)",
+    "weekly_active_users": "Weekly Active Users (WAU)",
+}
+RELATIONSHIP_LABELS = {"north_star": "North Star", "input": "input", "guardrail": "guardrail"}
+
+
+def label(metric_name: str) -> str:
+    return LABELS.get(metric_name, metric_name.replace("_", " ").capitalize())
+
+
+def is_missing(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def count(value) -> str:
+    """A count as people read it: 1,234."""
+    return "–" if is_missing(value) else f"{int(value):,}"
+
+
+def percent(value, digits: int = 0) -> str:
+    return "–" if is_missing(value) else f"{value:.{digits}%}"
+
+
+def ratio(value) -> str:
+    return "–" if is_missing(value) else f"{value:.2f}"
+
+
+def change(value, previous) -> str | None:
+    """`+12 (+8%)` against `previous`; None when there is nothing to compare with."""
+    if is_missing(value) or is_missing(previous):
+        return None
+    difference = int(value) - int(previous)
+    relative = f" ({difference / previous:+.0%})" if previous else ""
+    return f"{difference:+,}{relative}"
+
+
+def delta_color(target_direction) -> str:
+    """Green when the metric moves the way its owners want (the tree's target_direction)."""
+    return "inverse" if target_direction == "decrease" else "normal"
+
+
+def tree_order(pairs) -> list[tuple[str, int]]:
+    """(metric, depth) for (metric, parent) pairs, depth first from the North Star (the
+    metric without a parent), children by name; metrics no parent leads to (a tree the
+    tree test refuses) follow at depth 0 rather than disappear."""
+    children: dict = {}
+    for name, parent in pairs:
+        children.setdefault(None if is_missing(parent) else parent, []).append(name)
+    ordered: list[tuple[str, int]] = []
+
+    def visit(parent, depth):
+        for name in sorted(children.get(parent, [])):
+            if all(name != seen for seen, _ in ordered):
+                ordered.append((name, depth))
+                visit(name, depth + 1)
+
+    visit(None, 0)
+    reached = {name for name, _ in ordered}
+    ordered += [(name, 0) for name in sorted({name for names in children.values() for name in names} - reached)]
+    return ordered
+
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def week_start(days, first_weekday: str):
+    """The first day of each day's week, weeks starting on `first_weekday` (the build's
+    north_star_week_start), for a pandas Series of datetimes."""
+    offset = (days.dt.dayofweek - WEEKDAYS.index(first_weekday.lower())) % 7
+    return days - pd.to_timedelta(offset, unit="D")
