@@ -46,9 +46,14 @@ def change(value, previous) -> str | None:
     return f"{difference:+,}{relative}"
 
 
-def delta_color(target_direction) -> str:
-    """Green when the metric moves the way its owners want (the tree's target_direction)."""
-    return "inverse" if target_direction == "decrease" else "normal"
+def delta(value, previous, wanted: str = "increase") -> dict:
+    """A metric card's change against `previous` (st.metric's delta arguments): green when
+    it moves the way its owners want (`wanted`: the tree's target_direction), grey and
+    without an arrow when it did not move."""
+    unchanged = not is_missing(value) and not is_missing(previous) and value == previous
+    return {"delta": change(value, previous),
+            "delta_color": "off" if unchanged else "inverse" if wanted == "decrease" else "normal",
+            "delta_arrow": "off" if unchanged else "auto"}
 
 
 def tree_order(pairs) -> list[tuple[str, int]]:
@@ -78,5 +83,5 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 def week_start(days, first_weekday: str):
     """The first day of each day's week, weeks starting on `first_weekday` (the build's
     north_star_week_start), for a pandas Series of datetimes."""
-    offset = (days.dt.dayofweek - WEEKDAYS.index(first_weekday.lower())) % 7
+    offset = (days.dt.day_of_week - WEEKDAYS.index(first_weekday.lower())) % 7
     return days - pd.to_timedelta(offset, unit="D")

@@ -79,9 +79,8 @@ def show_headline(metric_name: str, labels: dict[str, str]) -> pd.DataFrame:
             column.metric(label, metrics.ratio(value), border=True,
                           help="(new + resurrected) / churned; – when nothing churned")
         else:
-            column.metric(label, metrics.count(value), metrics.change(value, previous),
-                          delta_color="inverse" if name == "churned_count" else "normal",
-                          delta_description="vs a window earlier", border=True)
+            column.metric(label, metrics.count(value), border=True, delta_description="vs a window earlier",
+                          **metrics.delta(value, previous, "decrease" if name == "churned_count" else "increase"))
     return rows.reset_index()
 
 

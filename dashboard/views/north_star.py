@@ -48,8 +48,7 @@ for column, row in zip(layout.card_cells(len(latest)), latest.itertuples()):
     column.metric(
         metrics.label(row.metric_name),
         metrics.count(row.value),
-        metrics.change(row.value, row.value_week_earlier),
-        delta_color=metrics.delta_color(row.target_direction),
+        **metrics.delta(row.value, row.value_week_earlier, row.target_direction),
         delta_description="vs a week earlier",
         help=f"{metrics.RELATIONSHIP_LABELS.get(row.relationship, row.relationship)}, "
              f"owned by {row.owner_team or 'nobody yet'}",
