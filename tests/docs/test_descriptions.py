@@ -37,3 +37,10 @@ def test_no_column_description_starts_with_markdown(manifest):
                 for name, column in node["columns"].items()
                 if column["description"].lstrip().startswith(("*", "_", "#"))]
     assert not starting, f"shown with raw Markdown in the column table: {starting}"
+
+
+def test_unit_test_names_fit_a_postgres_identifier(manifest):
+    """dbt-postgres names a unit test's relation after the test: PostgreSQL refuses names
+    longer than 63 characters, and the whole `dbt build` of that engine fails."""
+    too_long = [node["name"] for node in manifest["unit_tests"].values() if len(node["name"]) > 63]
+    assert not too_long, f"unit test names over 63 characters: {too_long}"
