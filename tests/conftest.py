@@ -37,6 +37,8 @@ def engine(request) -> str:
 INDEPENDENT_TESTS = {"incremental/test_incremental_equivalence.py"}
 # Folders whose modules share one xdist group: the scenarios' builds, the demo build.
 SHARED_GROUPS = {"scenarios": "scenarios", "dashboard": "demo_build", "semantic": "demo_build"}
+# Modules of those folders with a build of their own.
+OWN_GROUPS = {"dashboard/test_dashboard_postgres.py"}
 
 
 # Before xdist's own hook, which reads the groups into the test ids.
@@ -45,7 +47,9 @@ def pytest_collection_modifyitems(items):
     for item in items:
         parts = item.path.relative_to(ROOT / "tests").parts
         module = "/".join(parts)
-        if module not in INDEPENDENT_TESTS:
+        if module in OWN_GROUPS:
+            item.add_marker(pytest.mark.xdist_group(module))
+        elif module not in INDEPENDENT_TESTS:
             item.add_marker(pytest.mark.xdist_group(SHARED_GROUPS.get(parts[0], module)))
 
 
@@ -75,6 +79,12 @@ def private_project(project_dir: Path, mode: DbtMode) -> DbtMode:
         if entry.name not in ("target", "logs"):
             (project_dir / entry.name).symlink_to(entry.resolve())
     return DbtMode(project_dir, mode.air_gapped, mode.base_vars)
+
+
+@pytest.fixture(scope="session")
+def linked_project():
+    """private_project, for tests that build elsewhere than on the demo build's DuckDB."""
+    return private_project
 
 
 @pytest.fixture(scope="session")

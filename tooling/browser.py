@@ -69,8 +69,9 @@ class LoopbackGuard:
     def watch(self, page) -> None:
         page.on("websocket", lambda websocket: self.urls.append(websocket.url))
 
-    def offsite(self) -> list[str]:
-        return [url for url in self.urls
+    def offsite(self, since: int = 0) -> list[str]:
+        """The requests to other hosts, from the `since`-th request on."""
+        return [url for url in self.urls[since:]
                 if urlsplit(url).scheme not in LOCAL_SCHEMES and urlsplit(url).hostname != "127.0.0.1"]
 
 

@@ -83,7 +83,7 @@ def text_of(page, selector: str) -> str:
 
 def test_the_overview_explains_the_framework_the_tree_and_the_pages(docs_site):
     url, context, guard = docs_site
-    page = context.new_page()
+    page, first_request = context.new_page(), len(guard.urls)
     try:
         page.goto(f"{url}/#!/overview", wait_until="domcontentloaded")
         page.wait_for_selector("text=The North Star of a collaborative analytics product",
@@ -93,7 +93,7 @@ def test_the_overview_explains_the_framework_the_tree_and_the_pages(docs_site):
                       "Data quality audit_event_reconciliation"):
             assert words in shown
         page.screenshot(path=str(SCREENSHOTS / "docs_overview.png"))
-        assert not guard.offsite(), guard.offsite()
+        assert not guard.offsite(first_request), guard.offsite(first_request)
     finally:
         page.close()
 
@@ -103,13 +103,13 @@ def test_a_model_page_shows_its_description(docs_site, manifest, model):
     url, context, guard = docs_site
     words = opening_words(manifest["nodes"][f"model.north_star.{model}"]["description"])
     assert len(words.split()) == 8
-    page = context.new_page()
+    page, first_request = context.new_page(), len(guard.urls)
     try:
         page.goto(f"{url}/#!/model/model.north_star.{model}", wait_until="domcontentloaded")
         page.wait_for_selector(DESCRIPTION, timeout=PAGE_SECONDS * 1000)
         assert model in text_of(page, "h1")
         assert words in text_of(page, DESCRIPTION)
-        assert not guard.offsite(), guard.offsite()
+        assert not guard.offsite(first_request), guard.offsite(first_request)
     finally:
         page.close()
 
@@ -131,7 +131,7 @@ def test_the_lineage_of_the_daily_mart_runs_from_the_raw_source_to_the_dashboard
     url, context, guard = docs_site
     exposures = {name for name in manifest["exposures"] if name.startswith("exposure.north_star.dashboard_")}
     assert len(exposures) == 4
-    page = context.new_page()
+    page, first_request = context.new_page(), len(guard.urls)
     try:
         page.goto(f"{url}/#!/model/{DAILY_MART}", wait_until="domcontentloaded")
         page.wait_for_selector(DESCRIPTION, timeout=PAGE_SECONDS * 1000)
@@ -148,6 +148,6 @@ def test_the_lineage_of_the_daily_mart_runs_from_the_raw_source_to_the_dashboard
         assert exposures <= reachable(graph["edges"], DAILY_MART)
         assert page.evaluate(CANVAS_COLOURS_SCRIPT) > 3, "the graph's canvas is blank"
         page.screenshot(path=str(SCREENSHOTS / "docs_lineage_fct_north_star_daily.png"))
-        assert not guard.offsite(), guard.offsite()
+        assert not guard.offsite(first_request), guard.offsite(first_request)
     finally:
         page.close()
