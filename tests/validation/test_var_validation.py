@@ -34,6 +34,7 @@ BAD_VALUES = {
     "anomaly_training_weeks_too_few": ("north_star_anomaly_training_weeks", 3),
     "anomaly_z_threshold_zero": ("north_star_anomaly_z_threshold", 0),
     "alert_severity_unknown": ("north_star_alert_severity", "fatal"),
+    "semantic_layer_not_a_boolean": ("north_star_semantic_layer", "maybe"),
 }
 # Definitions other than every default, all at once: each is accepted and reaches SQL.
 VALID_NON_DEFAULTS = {
@@ -47,6 +48,7 @@ VALID_NON_DEFAULTS = {
     "north_star_anomaly_z_threshold": "2.5",  # text, as env_var() renders it
     "north_star_anomaly_min_change": 0,
     "north_star_alert_severity": "ERROR",
+    "north_star_semantic_layer": False,
 }
 
 
