@@ -9,8 +9,10 @@ from pathlib import Path
 
 import streamlit as st
 
-# The pages import the shared package beside this file, however the app is started.
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+# The pages import the shared package beside this file and the repository's tooling
+# (the metrics' names), however the app is started.
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE), str(HERE.parent)]
 
 from north_star_dashboard import data  # noqa: E402
 

@@ -16,6 +16,7 @@ reads (tooling.dbt_runner.merge_vars_args); the user's keys win.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -30,12 +31,34 @@ from tooling.show_latest import show_latest
 
 
 def demo() -> int:
+    """The demo built from scratch; dbt shows only its warnings and errors (its whole log
+    is in <project>/logs/dbt.log), then the results, read from the marts."""
     mode = resolve_mode()
-    if run_dbt(mode, ["build", "--full-refresh"]).returncode != 0:
+    log = mode.project_dir / "logs" / "dbt.log"
+    print(f"north_star: building the demo on DuckDB with dbt (dbt build --full-refresh; its log: {log})",
+          flush=True)
+    built = run_dbt(mode, ["build", "--full-refresh", "--log-level", "warn"])
+    print(f"north_star: dbt build {build_summary(mode.project_dir / 'target' / 'run_results.json')}")
+    if built.returncode != 0:
         print("north_star: dbt build failed (see above).")
         return 1
-    show_latest(dbt_env()["NORTH_STAR_DUCKDB_PATH"])
+    show_latest(dbt_env()["NORTH_STAR_DUCKDB_PATH"],
+                dashboard_url=f"http://127.0.0.1:{dashboard.default_port()}")
     return 0
+
+
+def build_summary(run_results: Path) -> str:
+    """`129 passed, 1 warning, 0 errors in 17 s` from dbt's run_results.json."""
+    try:
+        results = json.loads(run_results.read_text())
+    except (OSError, ValueError):
+        return "left no results"
+    statuses = [result.get("status") for result in results.get("results", [])]
+    passed = sum(status in ("success", "pass") for status in statuses)
+    warned = statuses.count("warn")
+    failed = sum(status in ("error", "fail") for status in statuses)
+    return (f"{passed} passed, {warned} warning{'s' * (warned != 1)}, {failed} failed "
+            f"in {results.get('elapsed_time', 0):.0f} s")
 
 
 def metricflow(args: list[str]) -> int:

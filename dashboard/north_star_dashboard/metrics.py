@@ -1,4 +1,5 @@
-"""The metrics' full names and how numbers and changes are written on the pages."""
+"""How numbers and changes are written on the pages, and the metrics' full names (from
+tooling.metric_names, shared with the demo's printout)."""
 
 from __future__ import annotations
 
@@ -6,18 +7,8 @@ import math
 
 import pandas as pd
 
-LABELS = {
-    "weekly_learning_users": "Weekly Learning Users (WLU)",
-    "broadcasted_learnings": "Broadcasted Learnings (BL)",
-    "consumption_of_learnings": "Consumption of Learnings (CoL)",
-    "activated_organizations": "Activated Organizations (AO)",
-    "weekly_active_users": "Weekly Active Users (WAU)",
-}
-RELATIONSHIP_LABELS = {"north_star": "North Star", "input": "input", "guardrail": "guardrail"}
-
-
-def label(metric_name: str) -> str:
-    return LABELS.get(metric_name, metric_name.replace("_", " ").capitalize())
+from tooling.metric_names import RELATIONSHIPS as RELATIONSHIPS
+from tooling.metric_names import label as label
 
 
 def is_missing(value) -> bool:

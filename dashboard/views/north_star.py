@@ -50,7 +50,7 @@ for column, row in zip(layout.card_cells(len(latest)), latest.itertuples()):
         metrics.count(row.value),
         **metrics.delta(row.value, row.value_week_earlier, row.target_direction),
         delta_description="vs a week earlier",
-        help=f"{metrics.RELATIONSHIP_LABELS.get(row.relationship, row.relationship)}, "
+        help=f"{metrics.RELATIONSHIPS.get(row.relationship, row.relationship)}, "
              f"owned by {row.owner_team or 'nobody yet'}",
         border=True,
     )
@@ -75,7 +75,7 @@ with right:
 st.subheader("The metric tree")
 table = pd.DataFrame({
     "metric": ["\u2003" * depth + metrics.label(name) for name, depth in tree],
-    "role": latest["relationship"].map(metrics.RELATIONSHIP_LABELS),
+    "role": latest["relationship"].map(metrics.RELATIONSHIPS),
     "owner team": latest["owner_team"].fillna("—"),
     "latest": latest["value"].map(metrics.count),
     "vs a week earlier": [metrics.change(value, earlier) or "–"
