@@ -56,7 +56,8 @@ def weekly_bars(frame: pd.DataFrame, column: str, title: str, target=None) -> al
     """A weekly mart column as bars; weeks not complete (`is_complete_week`) are paler."""
     frame = frame.assign(week=frame["is_complete_week"].map({True: "complete", False: "not complete"}))
     bars = alt.Chart(frame).mark_bar().encode(
-        x=alt.X("week_start_date:T", title="week starting"),
+        x=alt.X("yearmonthdate(week_start_date):O", title="week starting",
+                axis=alt.Axis(format="%b %d", labelAngle=0, labelOverlap=True)),
         y=alt.Y(f"{column}:Q", title=title),
         opacity=alt.Opacity("week:N", scale=alt.Scale(domain=["complete", "not complete"], range=[1.0, 0.4]),
                             legend=alt.Legend(title=None, orient="top", labelLimit=400)),

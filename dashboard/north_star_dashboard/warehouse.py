@@ -75,7 +75,8 @@ class Warehouse:
     def describe(self) -> str:
         """Where the data comes from, for the page (never the password)."""
         if self.target == "duckdb":
-            return f"DuckDB file {self.duckdb_path}"
+            path = Path(self.duckdb_path)
+            return f"DuckDB file {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}"
         return (f"PostgreSQL {self.pg_user}@{self.pg_host}:{self.pg_port}/{self.pg_database}, "
                 f"schema {self.schema}")
 
