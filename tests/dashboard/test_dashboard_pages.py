@@ -80,11 +80,18 @@ def test_north_star_page_shows_the_alert_and_the_metric_tree(on_demo_build):
 
 
 def test_growth_page_names_the_organizations_gained_and_lost(on_demo_build, activation_changes):
+    """By name, and as many as the growth mart counts (gained = new + resurrected, lost =
+    churned)."""
     app = run_page(PAGES["growth"].script)
     shown = {block.value for block in app.markdown}
     for names in activation_changes.values():
         assert "\n".join(f"- {name}" for name in names) in shown if names else "No organization." in shown
     assert activation_changes["gained"], "the demo gains an organization in its last week"
+    new, resurrected, churned = on_demo_build.query(
+        "select new_count, resurrected_count, churned_count from fct_north_star_growth_accounting "
+        "where metric_name = 'activated_organizations' "
+        "and date_day = (select max(date_day) from fct_north_star_daily)")[0]
+    assert (len(activation_changes["gained"]), len(activation_changes["lost"])) == (new + resurrected, churned)
 
 
 def test_organizations_page_follows_the_chosen_organization(on_demo_build):
