@@ -20,6 +20,10 @@ def count(value) -> str:
     return "–" if is_missing(value) else f"{int(value):,}"
 
 
+def target(value) -> str:
+    return "–" if is_missing(value) else f"{value:,g}"
+
+
 def percent(value, digits: int = 0) -> str:
     return "–" if is_missing(value) else f"{value:.{digits}%}"
 

@@ -91,16 +91,18 @@ users = show_headline("weekly_learning_users", {
 })
 users = users[~users["is_warm_up"]]
 st.altair_chart(charts.signed_stacked_bars(users, PARTS, "users"), width="stretch")
-st.caption("Per day: new and resurrected users above zero, churned users below. The first "
+st.caption("Per day: new and resurrected members above zero, churned ones below. The first "
            "window of the data (warm-up, where everyone is new) is left out.")
 st.altair_chart(charts.lines(users, {"quick_ratio": "quick ratio"}, "quick ratio", rule=1.0,
                              rule_title="1: as many gained as lost"), width="stretch")
 
 st.header(metrics.label("activated_organizations"))
-show_headline("activated_organizations", {
+organizations = show_headline("activated_organizations", {
     "current_count": "Activated", "new_count": "Activated for the first time",
     "resurrected_count": "Activated again", "churned_count": "No longer activated",
 })
+organizations = organizations[~organizations["is_warm_up"]]
+st.altair_chart(charts.signed_stacked_bars(organizations, PARTS, "organizations"), width="stretch")
 changes = data.read(source, ACTIVATION_CHANGES_QUERY.replace("{window_days}", str(window_days)))
 gained, lost = st.columns(2)
 with gained:

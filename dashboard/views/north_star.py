@@ -62,8 +62,8 @@ with left:
     st.subheader("By day")
     st.altair_chart(charts.daily_with_expected_range(daily, label, north_star["target_value"]),
                     width="stretch")
-    st.caption("Line: the value of the 7-day window ending on the day. Shaded: the range the "
-               "anomaly detection expected. Dashed: the target. Red points: anomalies.")
+    st.caption("Line: the value of the window ending on the day. Shaded: the range the anomaly "
+               "detection expected. Dashed: the target. Red points: anomalies.")
 with right:
     st.subheader("By week")
     weekly = data.read(source, WEEKLY_QUERY)
@@ -80,7 +80,7 @@ table = pd.DataFrame({
     "latest": latest["value"].map(metrics.count),
     "vs a week earlier": [metrics.change(value, earlier) or "–"
                           for value, earlier in zip(latest["value"], latest["value_week_earlier"])],
-    "target": latest["target_value"].map(metrics.count),
+    "target": latest["target_value"].map(metrics.target),
     "attainment": latest["target_attainment"].map(metrics.percent),
     "alert": latest["anomaly_direction"].where(latest["is_anomaly"]).fillna(""),
 })

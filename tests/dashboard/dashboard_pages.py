@@ -31,7 +31,7 @@ class Page:
 
 PAGES = {
     "north_star": Page("views/north_star.py", "", 2),
-    "growth": Page("views/growth.py", "growth", 2),
+    "growth": Page("views/growth.py", "growth", 3),
     "organizations": Page("views/organizations.py", "organizations", 3),
     "experiments": Page("views/experiments.py", "experiments", 0),
     "data_quality": Page("views/data_quality.py", "data_quality", 1),
