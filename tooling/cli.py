@@ -16,7 +16,6 @@ reads (tooling.dbt_runner.merge_vars_args); the user's keys win.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import subprocess
 import sys
@@ -25,7 +24,8 @@ from pathlib import Path
 
 from tooling import dashboard
 from tooling.alerts import report_alerts
-from tooling.dbt_runner import ROOT, DbtVarsError, dbt_env, export_mode, resolve_mode, run_dbt
+from tooling.dbt_runner import (ROOT, DbtVarsError, build_summary, dbt_env, export_mode, resolve_mode,
+                                run_dbt)
 from tooling.engines import expand_engines
 from tooling.show_latest import show_latest
 
@@ -45,20 +45,6 @@ def demo() -> int:
     show_latest(dbt_env()["NORTH_STAR_DUCKDB_PATH"],
                 dashboard_url=f"http://127.0.0.1:{dashboard.default_port()}")
     return 0
-
-
-def build_summary(run_results: Path) -> str:
-    """`129 passed, 1 warning, 0 errors in 17 s` from dbt's run_results.json."""
-    try:
-        results = json.loads(run_results.read_text())
-    except (OSError, ValueError):
-        return "left no results"
-    statuses = [result.get("status") for result in results.get("results", [])]
-    passed = sum(status in ("success", "pass") for status in statuses)
-    warned = statuses.count("warn")
-    failed = sum(status in ("error", "fail") for status in statuses)
-    return (f"{passed} passed, {warned} warning{'s' * (warned != 1)}, {failed} failed "
-            f"in {results.get('elapsed_time', 0):.0f} s")
 
 
 def metricflow(args: list[str]) -> int:

@@ -23,7 +23,7 @@ import urllib.request
 from pathlib import Path
 from typing import Iterator
 
-from tooling.dbt_runner import ROOT, dbt_env, resolve_mode, run_dbt
+from tooling.dbt_runner import ROOT, build_summary, dbt_env, resolve_mode, run_dbt
 
 DASHBOARD_DIR = ROOT / "dashboard"
 DEFAULT_PORT = 8501
@@ -109,10 +109,13 @@ def ensure_built(env: dict) -> bool:
     """Builds the marts when the dashboard would miss one; whether they are all there."""
     missing = missing_relations(env)
     if missing:
-        print(f"north_star: {_warehouse(env).describe()} lacks {', '.join(missing)}: "
-              "building the marts (dbt build --full-refresh).", flush=True)
+        mode = resolve_mode()
+        lacks = "holds no build yet" if len(missing) == len(RELATIONS_READ) else f"lacks {', '.join(missing)}"
+        print(f"north_star: {_warehouse(env).describe()} {lacks}: building the marts (dbt build "
+              f"--full-refresh; its log: {mode.project_dir / 'logs' / 'dbt.log'})", flush=True)
         # A failing data test still leaves the marts built: what counts is what is there.
-        run_dbt(resolve_mode(), ["build", "--full-refresh"], env=env)
+        run_dbt(mode, ["build", "--full-refresh", "--log-level", "warn"], env=env)
+        print(f"north_star: dbt build {build_summary(mode.project_dir / 'target' / 'run_results.json')}")
         missing = missing_relations(env)
     if missing:
         print(f"north_star: still missing {', '.join(missing)} (see dbt's output above); "
