@@ -1,9 +1,12 @@
-"""The project's commands: `demo` (build the demo and show the NSM), `test` (the suite) and
-`alerts` (the latest day's anomalies, for a scheduler).
+"""The project's commands: `demo` (build the demo and show the NSM), `test` (the suite),
+`alerts` (the latest day's anomalies, for a scheduler), `dashboard` (serve the dashboard)
+and `mf` (MetricFlow queries of the semantic layer).
 
     python -m tooling.cli demo
     python -m tooling.cli test [--engine duckdb|postgres|spark|all]
     python -m tooling.cli alerts      # exit 0: none, 1: alerts printed, 2: cannot read the build
+    python -m tooling.cli dashboard [--port 8501]
+    python -m tooling.cli mf -- query --saved-query north_star_weekly_review
     python -m tooling.cli dbt -- <any dbt arguments>
 
 `--vars` given to `dbt` are merged with the mode's own vars into the one `--vars` dbt
@@ -19,19 +22,40 @@ import sys
 import tempfile
 from pathlib import Path
 
+from tooling import dashboard
 from tooling.alerts import report_alerts
-from tooling.dbt_runner import ROOT, DbtVarsError, dbt_env, export_mode, resolve_mode, run_dbt
+from tooling.dbt_runner import (ROOT, DbtVarsError, build_summary, dbt_env, export_mode, resolve_mode,
+                                run_dbt)
 from tooling.engines import expand_engines
 from tooling.show_latest import show_latest
 
 
 def demo() -> int:
+    """The demo built from scratch; dbt shows only its warnings and errors (its whole log
+    is in <project>/logs/dbt.log), then the results, read from the marts."""
     mode = resolve_mode()
-    if run_dbt(mode, ["build", "--full-refresh"]).returncode != 0:
+    log = mode.project_dir / "logs" / "dbt.log"
+    print(f"north_star: building the demo on DuckDB with dbt (dbt build --full-refresh; its log: {log})",
+          flush=True)
+    built = run_dbt(mode, ["build", "--full-refresh", "--log-level", "warn"])
+    print(f"north_star: dbt build {build_summary(mode.project_dir / 'target' / 'run_results.json')}")
+    if built.returncode != 0:
         print("north_star: dbt build failed (see above).")
         return 1
-    show_latest(dbt_env()["NORTH_STAR_DUCKDB_PATH"])
+    show_latest(dbt_env()["NORTH_STAR_DUCKDB_PATH"],
+                dashboard_url=f"http://127.0.0.1:{dashboard.default_port()}")
     return 0
+
+
+def metricflow(args: list[str]) -> int:
+    """`mf args` on the project of the current mode, after a `dbt parse` that writes the
+    semantic manifest mf reads (target/semantic_manifest.json of that project)."""
+    mode = resolve_mode()
+    if run_dbt(mode, ["parse", "--quiet"]).returncode != 0:
+        print("north_star: dbt parse failed (see above); mf needs its semantic manifest.")
+        return 1
+    env = dbt_env({"DBT_PROJECT_DIR": str(mode.project_dir), "DBT_PROFILES_DIR": str(ROOT)})
+    return subprocess.run([sys.executable, "-m", "tooling.semantic_layer", *args], cwd=ROOT, env=env).returncode
 
 
 def lint(mode) -> int:
@@ -95,6 +119,11 @@ def main(argv: list[str] | None = None) -> int:
                              choices=["duckdb", "postgres", "spark", "all"])
     commands.add_parser("alerts", help="print the latest day's anomaly alerts from the DuckDB build "
                                        "(NORTH_STAR_DUCKDB_PATH); exit 1 when there is one")
+    dashboard_parser = commands.add_parser("dashboard", help="serve the dashboard on 127.0.0.1, "
+                                                             "building the marts first if missing")
+    dashboard_parser.add_argument("--port", type=int, default=dashboard.default_port())
+    mf_parser = commands.add_parser("mf", help="MetricFlow's mf on the semantic layer (after a dbt parse)")
+    mf_parser.add_argument("args", nargs=argparse.REMAINDER)
     dbt_parser = commands.add_parser("dbt", help="run dbt in the right mode (normal or air-gapped)")
     dbt_parser.add_argument("args", nargs=argparse.REMAINDER)
     options = parser.parse_args(argv)
@@ -104,7 +133,11 @@ def main(argv: list[str] | None = None) -> int:
         return test(options.engine)
     if options.command == "alerts":
         return report_alerts(dbt_env()["NORTH_STAR_DUCKDB_PATH"])
+    if options.command == "dashboard":
+        return dashboard.serve(options.port)
     args = [arg for arg in options.args if arg != "--"]
+    if options.command == "mf":
+        return metricflow(args)
     try:
         return run_dbt(resolve_mode(), args).returncode
     except DbtVarsError as error:

@@ -226,3 +226,17 @@ def out_of_memory_hint(run_results: Path, env: dict, since: float | None = None)
     return (f"north_star: DuckDB ran out of memory (memory_limit NORTH_STAR_DUCKDB_MEMORY_LIMIT={limit}, "
             f"NORTH_STAR_THREADS={threads}): raise NORTH_STAR_DUCKDB_MEMORY_LIMIT, or lower "
             "NORTH_STAR_THREADS (DuckDB's `SET memory_limit` hint above does not apply to dbt runs).")
+
+
+def build_summary(run_results: Path) -> str:
+    """`129 passed, 1 warning, 0 failed in 17 s` from dbt's run_results.json."""
+    try:
+        results = json.loads(run_results.read_text())
+    except (OSError, ValueError):
+        return "left no results"
+    statuses = [result.get("status") for result in results.get("results", [])]
+    passed = sum(status in ("success", "pass") for status in statuses)
+    warned = statuses.count("warn")
+    failed = sum(status in ("error", "fail") for status in statuses)
+    return (f"{passed} passed, {warned} warning{'s' * (warned != 1)}, {failed} failed "
+            f"in {results.get('elapsed_time', 0):.0f} s")

@@ -74,7 +74,7 @@ host    all       all   127.0.0.1/32  scram-sha-256
 
 # ------------------------------------------------------------------ Debian packages
 
-def _apt_install(*packages: str) -> None:
+def apt_install(*packages: str) -> None:
     if os.geteuid() != 0 or not shutil.which("apt-get"):
         raise RuntimeError(f"not installed: {' '.join(packages)} (install it, e.g. with apt-get)")
     print(f"north_star: installing {' '.join(packages)} (Debian packages)...", file=sys.stderr)
@@ -101,7 +101,7 @@ def ensure_java() -> None:
     """pyspark 3.5 needs a Java 8/11/17 runtime; installs Debian's 17 when there is none."""
     if os.environ.get("JAVA_HOME") or shutil.which("java"):
         return
-    _apt_install("openjdk-17-jre-headless")
+    apt_install("openjdk-17-jre-headless")
 
 
 def spark_env(target_path: Path) -> dict[str, str]:
@@ -157,7 +157,7 @@ def postgres_bin_dir(install: bool = True) -> Path:
     if on_path:
         return Path(on_path).parent
     if install and os.geteuid() == 0 and shutil.which("apt-get"):
-        _apt_install("postgresql")
+        apt_install("postgresql")
         return postgres_bin_dir(install=False)
     raise RuntimeError("PostgreSQL is not installed: `apt-get install postgresql`, or set "
                        "NORTH_STAR_PG_BIN to the directory holding initdb and pg_ctl.")

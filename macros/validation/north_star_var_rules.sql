@@ -88,5 +88,7 @@
         'north_star_experiment_alpha': {'kind': 'number', 'min': 0.000001, 'max': 0.5},
         'north_star_recency_warn_after_days': {'kind': 'integer', 'min': 1, 'max': 366, 'nullable': true},
         'north_star_package_tests': {'kind': 'boolean'},
+        'north_star_semantic_layer': {'kind': 'boolean'},
+        'north_star_time_spine': {'kind': 'boolean'},
     }) }}
 {%- endmacro %}

@@ -12,6 +12,7 @@ import csv
 import json
 import subprocess
 from concurrent.futures import Future, ThreadPoolExecutor
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -366,3 +367,50 @@ def test_the_package_example_exposure_stays_out_of_the_users_docs(analytics_proj
     exposures = [exposure["name"] for exposure in manifest["exposures"].values()
                  if exposure["package_name"] == "north_star"]
     assert not exposures, f"package exposures in the user's docs: {exposures}"
+
+
+def test_the_semantic_layer_comes_with_the_package(analytics_project, package_build):
+    """The package's metrics reach the installing project's semantic manifest, and its
+    daily time spine is built beside the marts."""
+    semantic = json.loads((analytics_project / "target" / "semantic_manifest.json").read_text())
+    assert {"weekly_learning_users", "activated_organizations"} <= {metric["name"] for metric in semantic["metrics"]}
+    assert [spine["node_relation"]["alias"] for spine in semantic["project_configuration"]["time_spines"]] == [
+        "north_star_time_spine_daily"]
+    assert relation_schemas(analytics_project)["north_star_time_spine_daily"] == "main"
+    days = query(analytics_project, "select min(date_day), max(date_day), count(*) from main.north_star_time_spine_daily")
+    assert days == [(date(2026, 2, 2), date(2026, 2, 12), 11)]
+
+
+# A consumer's own daily time spine. MetricFlow supports one per granularity and warns
+# about a second one (which one it then uses is not said).
+OWN_TIME_SPINE_SQL = "select cast(range as date) as date_day from range(date '2026-01-01', date '2026-12-31', interval 1 day)"
+OWN_TIME_SPINE_YML = """models:
+  - name: my_days
+    time_spine:
+      standard_granularity_column: date_day
+    columns:
+      - name: date_day
+        granularity: day
+"""
+TWO_SPINES_WARNING = "Only one time spine is supported per granularity"
+
+
+@pytest.mark.parametrize("package_time_spine", [True, False])
+def test_a_consumer_with_its_own_time_spine_switches_the_packages_off(tmp_path, package_time_spine):
+    project = tmp_path / "analytics"
+    (project / "models").mkdir(parents=True)
+    (project / "models" / "my_days.sql").write_text(OWN_TIME_SPINE_SQL)
+    (project / "models" / "_my_days.yml").write_text(OWN_TIME_SPINE_YML)
+    write_consumer_project(project, RAW_EVENTS,
+                           extra_vars="" if package_time_spine else "  north_star_time_spine: false\n")
+    result = run(project, "parse")
+    assert result.returncode == 0, result.stdout[-3000:]
+    semantic = json.loads((project / "target" / "semantic_manifest.json").read_text())
+    spines = [spine["node_relation"]["alias"] for spine in semantic["project_configuration"]["time_spines"]]
+    assert "weekly_learning_users" in {metric["name"] for metric in semantic["metrics"]}
+    if package_time_spine:
+        assert sorted(spines) == ["my_days", "north_star_time_spine_daily"]
+        assert TWO_SPINES_WARNING in result.stdout, result.stdout[-3000:]
+    else:
+        assert spines == ["my_days"]
+        assert TWO_SPINES_WARNING not in result.stdout, result.stdout[-3000:]

@@ -38,6 +38,7 @@ BAD_VALUES = {
     "experiment_alpha_zero": ("north_star_experiment_alpha", 0),
     "experiment_assignments_table_injection": ("north_star_experiment_assignments_table", "a; drop table b"),
     "experiments_not_a_name": ("north_star_experiments", "my experiments"),
+    "semantic_layer_not_a_boolean": ("north_star_semantic_layer", "maybe"),
 }
 # Definitions other than every default, all at once: each is accepted and reaches SQL.
 VALID_NON_DEFAULTS = {
@@ -52,6 +53,7 @@ VALID_NON_DEFAULTS = {
     "north_star_anomaly_min_change": 0,
     "north_star_alert_severity": "ERROR",
     "north_star_experiment_alpha": "0.01",  # text, as env_var() renders it
+    "north_star_semantic_layer": False,
 }
 
 
