@@ -13,6 +13,9 @@
 -- depends_on: {{ ref('fct_organization_growth_accounting') }}
 -- depends_on: {{ ref('int_weekly_learning_user_days') }}
 -- depends_on: {{ ref('int_learning_broadcast_days') }}
+-- depends_on: {{ ref('int_experiment_assignments_classified') }}
+-- depends_on: {{ ref('fct_north_star_experiment_units') }}
+-- depends_on: {{ ref('fct_north_star_experiment_results') }}
 {% set state = north_star_classified_state(ref('int_events_classified')) or {} %}
 
 with
