@@ -10,9 +10,9 @@ import streamlit as st
 from north_star_dashboard import charts, data, metrics
 
 RESULTS_RELATION = "fct_north_star_experiment_results"
-RESULTS_QUERY = f"""
+RESULTS_QUERY = """
 select *
-from {{schema}}.{RESULTS_RELATION}
+from {schema}.fct_north_star_experiment_results
 order by experiment_id, metric_name, variant
 """
 # A sample-ratio check this improbable means the assignment is broken: the usual line
