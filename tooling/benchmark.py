@@ -20,7 +20,22 @@ rows from one run) and for each --window W:
    memory. On PostgreSQL the dbt process only sends SQL and the server does the work, so
    the peak RSS column holds the server's peak instead: the summed PSS (proportional set
    size) of the postmaster and its children, sampled every 0.1 s (tooling.benchmark_postgres;
-   the lower bound's column likewise); `n/a` where /proc cannot be read.
+   the lower bound's column likewise); `n/a` where /proc cannot be read;
+4. top models: after each full and incremental run, the TOP_MODELS (8) models with the
+   most execution_time (ties by name) are printed, one line each, and kept in results.json
+   (`top_models` of each run; `models` has every model's seconds);
+5. DuckDB's per-operator profile of the slowest model (DuckDB only): after the full build,
+   the slowest model's compiled select (<target>/compiled/north_star/models/.../<model>.sql,
+   which a full refresh compiles without its incremental filter) runs once more in a
+   separate process on a read-only connection to the same database file (the dbt process
+   has exited), with the same DuckDB settings and DuckDB's JSON profiler on, as
+   `create temp table _bench_profile as <select>`: the write is included, though into
+   DuckDB's temporary storage (memory, spilling to temp_directory), not the database file.
+   Printed: the TOP_OPERATORS (10) operators with the most time (operator type, seconds,
+   rows out, the table scanned or join condition) and the totals, the query's wall seconds
+   and its operator seconds. Operator seconds add up each thread's time, so with several
+   threads their total can exceed the wall time. The whole profile is kept in target/bench/
+   (profile_<database>_w<window>.json) and its summary in results.json (`profile`).
 
 PostgreSQL (--engine postgres): a throwaway local server (tooling.engines.postgres_server,
 stopped and removed afterwards) receives raw.events and raw.events_next_day from the DuckDB
@@ -70,6 +85,9 @@ DAYS = 365  # default history of the base table; one more day is generated and h
 SCHEMA, TABLE, HELD_BACK = "raw", "events", "events_next_day"
 TIME = "/usr/bin/time"
 ENGINES = ("duckdb", "postgres")
+TOP_MODELS = 8
+TOP_OPERATORS = 10
+DETAIL_CHARS = 60  # an operator's table or join condition is cut to this length
 # Each engine's dbt target folder: its compiled SQL, manifest and run_results.json.
 TARGET_PATHS = {"duckdb": BENCH / "dbt_target", "postgres": BENCH / "dbt_target_postgres"}
 
@@ -80,6 +98,24 @@ class Run:
     model_seconds: float
     peak_rss_bytes: int | None  # the engine's peak memory (see the module docstring); None: unmeasured
     models: dict = field(default_factory=dict)  # model name -> execution_time
+    top_models: list = field(default_factory=list)  # (model name, execution_time), slowest first
+
+
+@dataclass
+class Operator:
+    type: str
+    seconds: float
+    rows: int  # rows out
+    detail: str  # the table it scans or the join condition, else ""
+
+
+@dataclass
+class OperatorProfile:
+    """One query's DuckDB profile: its slowest operators and its totals."""
+    model: str
+    wall_seconds: float  # the query's latency
+    operator_seconds: float  # every operator's time, each thread's added up (DuckDB's cpu_time)
+    operators: list[Operator]  # the slowest TOP_OPERATORS, slowest first
 
 
 @dataclass
@@ -95,6 +131,7 @@ class Row:
     lower_bound_seconds: float
     lower_bound_rss_bytes: int | None
     load_average: float  # 1-minute load average before the full build: other work on the machine
+    profile: OperatorProfile | None = None  # the slowest model of the full build, on DuckDB
 
 
 def duckdb_settings() -> dict:
@@ -119,6 +156,62 @@ def timed(command: list[str], env: dict | None = None, cwd: Path | None = None) 
         sys.exit(f"failed ({done.returncode}): {' '.join(command)}\n{done.stdout[-4000:]}\n{done.stderr[-4000:]}")
     rss_kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", stats).group(1))
     return wall, rss_kb * 1024, done.stdout
+
+
+def top_models(models: dict[str, float], count: int = TOP_MODELS) -> list[tuple[str, float]]:
+    """The `count` models with the most seconds, slowest first; equal seconds by name."""
+    return sorted(models.items(), key=lambda item: (-item[1], item[0]))[:count]
+
+
+def plan_operators(node: dict) -> Iterator[dict]:
+    """Every operator below a node of DuckDB's JSON profile (the query's root is none)."""
+    for child in node.get("children", []):
+        yield child
+        yield from plan_operators(child)
+
+
+def operator_detail(extra_info: dict) -> str:
+    detail = extra_info.get("Table") or extra_info.get("Conditions") or ""
+    if isinstance(detail, list):  # one join condition is a string, several a list
+        detail = " and ".join(detail)
+    return detail if len(detail) <= DETAIL_CHARS else detail[:DETAIL_CHARS - 3] + "..."
+
+
+def operator_profile(profile: dict, model: str, count: int = TOP_OPERATORS) -> OperatorProfile:
+    """The `count` slowest operators of a profile DuckDB wrote (`enable_profiling = 'json'`)."""
+    operators = [Operator(node["operator_type"], node["operator_timing"], node["operator_cardinality"],
+                          operator_detail(node.get("extra_info", {})))
+                 for node in plan_operators(profile)]
+    operators.sort(key=lambda operator: -operator.seconds)  # stable: equal times stay in plan order
+    return OperatorProfile(model, profile["latency"], profile["cpu_time"], operators[:count])
+
+
+def format_top_models(top: list[tuple[str, float]]) -> list[str]:
+    return [f"{seconds:9.2f} s  {name}" for name, seconds in top]
+
+
+def format_profile(profile: OperatorProfile) -> list[str]:
+    lines = [f"{'seconds':>9}  {'rows out':>14}  operator"]
+    for operator in profile.operators:
+        detail = f"  {operator.detail}" if operator.detail else ""
+        lines.append(f"{operator.seconds:9.3f}  {operator.rows:>14,}  {operator.type}{detail}")
+    lines.append(f"{profile.operator_seconds:9.3f}  {'':>14}  all operators (summed over threads); "
+                 f"{profile.wall_seconds:.2f} s wall")
+    return lines
+
+
+# Run in a separate process: the model's select once more, with DuckDB's profiler on.
+PROFILE_SCRIPT = """
+import duckdb, json, sys
+database, settings, select_file, output = sys.argv[1:]
+con = duckdb.connect(database, read_only=True)
+for key, value in json.loads(settings).items():
+    con.execute(f"set {key} = '{value}'")
+con.execute("pragma enable_profiling = 'json'")
+con.execute(f"pragma profiling_output = '{output}'")
+with open(select_file) as select:
+    con.execute("create temp table _bench_profile as\\n" + select.read())
+"""
 
 
 class DuckDBWarehouse:
@@ -162,6 +255,12 @@ class DuckDBWarehouse:
         _, rss, out = timed([sys.executable, "-c", script, str(self.database), json.dumps(self.settings)])
         return float(out.strip().splitlines()[-1]), rss
 
+    def profile(self, model: str, compiled_select: Path, output: Path) -> OperatorProfile:
+        """Profiles the model's compiled select (PROFILE_SCRIPT); DuckDB writes `output`."""
+        timed([sys.executable, "-c", PROFILE_SCRIPT, str(self.database), json.dumps(self.settings),
+               str(compiled_select), str(output)])
+        return operator_profile(json.loads(output.read_text()), model)
+
 
 Warehouse = DuckDBWarehouse | PostgresWarehouse
 
@@ -193,7 +292,15 @@ class Project:
                                  env=self.env, cwd=self.mode.project_dir)
         results = json.loads((self.target_path / "run_results.json").read_text())["results"]
         models = {r["unique_id"].split(".")[-1]: r["execution_time"] for r in results}
-        return Run(wall, sum(models.values()), rss if server is None else server.peak_bytes, models)
+        return Run(wall, sum(models.values()), rss if server is None else server.peak_bytes, models,
+                   top_models(models))
+
+    def compiled_select(self, model: str) -> Path:
+        """Where the last dbt command wrote the model's compiled select."""
+        manifest = json.loads((self.target_path / "manifest.json").read_text())
+        node = next(node for node in manifest["nodes"].values()
+                    if node["resource_type"] == "model" and node["name"] == model)
+        return self.target_path / "compiled" / node["package_name"] / node["original_file_path"]
 
     def incremental_models(self) -> list[str]:
         manifest = json.loads((self.target_path / "manifest.json").read_text())
@@ -265,14 +372,28 @@ def benchmark_window(project: Project, events: int, days: int, window: int, held
     full = project.run(dbt_vars, full_refresh=True)
     incremental_models = project.incremental_models()
     print(f"{label} full build {full.wall_seconds:.1f}s", flush=True)
+    print_lines(f"{label} top models of the full build:", format_top_models(full.top_models))
+    profile = None
+    if isinstance(warehouse, DuckDBWarehouse):
+        # Now: the next dbt command overwrites the compiled select with its incremental one.
+        slowest = full.top_models[0][0]
+        output = BENCH / f"profile_{warehouse.database.stem}_w{window}.json"
+        profile = warehouse.profile(slowest, project.compiled_select(slowest), output)
+        print_lines(f"{label} DuckDB profile of {slowest}, its full-build select written to a temp table "
+                    f"({output.relative_to(ROOT)}):", format_profile(profile))
     warehouse.execute(APPEND_DAY_SQL)
     incremental = project.run(dbt_vars, full_refresh=False)
     warehouse.execute(REMOVE_DAY_SQL)
     print(f"{label} after one appended day {incremental.wall_seconds:.1f}s "
           f"({'incremental: ' + ', '.join(incremental_models) if incremental_models else 'full rebuild'})",
           flush=True)
+    print_lines(f"{label} top models after one appended day:", format_top_models(incremental.top_models))
     return Row(warehouse.engine, events, days, window, full, incremental, bool(incremental_models), held_back,
-               *lower_bound, load)
+               *lower_bound, load, profile)
+
+
+def print_lines(title: str, lines: list[str]) -> None:
+    print("\n".join([title, *lines]), flush=True)
 
 
 def gib(n: int | None) -> str:
@@ -290,7 +411,7 @@ def table(rows: list[Row], base_rows: dict) -> str:
               "slowest model (s)", "load"]
     lines = []
     for r in rows:
-        slowest = max(r.full.models, key=r.full.models.get)
+        slowest, slowest_seconds = r.full.top_models[0]
         label = "" if r.incremental_is_incremental else " (2nd full)"
         lines.append([
             r.engine, f"{base_rows[r.events]:,}", str(r.days), str(r.window),
@@ -301,7 +422,7 @@ def table(rows: list[Row], base_rows: dict) -> str:
             f"{r.full.wall_seconds / r.lower_bound_seconds:.1f}x",
             f"{r.full.model_seconds / r.lower_bound_seconds:.1f}x",
             f"{r.incremental.wall_seconds / r.full.wall_seconds:.0%}" if r.incremental_is_incremental else "n/a",
-            f"{slowest} ({r.full.models[slowest]:.1f})", f"{r.load_average:.1f}",
+            f"{slowest} ({slowest_seconds:.1f})", f"{r.load_average:.1f}",
         ])
     widths = [max(len(h), *(len(line[i]) for line in lines)) for i, h in enumerate(header)]
     fmt = lambda cells: "| " + " | ".join(c.rjust(w) for c, w in zip(cells, widths)) + " |"
