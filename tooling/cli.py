@@ -20,6 +20,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from tooling import dashboard
@@ -70,7 +71,7 @@ def lint(mode) -> int:
 
 def pytest_suite(engine: str) -> int:
     command = [sys.executable, "-m", "pytest", "tests", "-q", f"--engine={engine}",
-               "-n", os.environ.get("NORTH_STAR_PYTEST_WORKERS", "2"), "--dist", "loadgroup"]
+               "-n", os.environ.get("NORTH_STAR_PYTEST_WORKERS", "2"), "--dist", "loadgroup", "--durations=10"]
     return subprocess.run(command, cwd=ROOT, env=dbt_env()).returncode
 
 
@@ -97,13 +98,15 @@ def test(engine: str) -> int:
         "sqlfluff lint": lambda: lint(mode),
         "dbt docs generate": lambda: run_dbt(mode, ["docs", "generate"]).returncode,
     }
-    results = {}
+    results, seconds = {}, {}
     for name, step in steps.items():
         print(f"\n=== {name}", flush=True)
+        began = time.monotonic()
         results[name] = step()
+        seconds[name] = time.monotonic() - began
     print("\n=== summary")
     for name, code in results.items():
-        print(f"{'ok    ' if code == 0 else 'FAILED'}  {name}")
+        print(f"{'ok    ' if code == 0 else 'FAILED'}  {seconds[name]:6.0f} s  {name}")
     failed = sum(1 for code in results.values() if code != 0)
     print(f"steps: {len(results) - failed} passed, {failed} failed")
     return 1 if failed else 0
