@@ -6,9 +6,11 @@ SIGTERM), copies the given tables of the benchmark's DuckDB file into it with th
 columns and types, and yields a PostgresWarehouse. The rows travel as CSV: a child process
 runs DuckDB's `COPY ... TO '/dev/stdout'` and psycopg2's copy_expert reads its output, so
 no table is ever held in memory or on disk in between (DuckDB's postgres extension would
-do it in one statement, but it is downloaded on first use). DuckDB's CSV writes NULL as an
-empty field and an empty string as `""`, which is how PostgreSQL's CSV format tells them
-apart, so blank ids stay blank and missing ones stay NULL.
+do it in one statement, but it is downloaded on first use). DuckDB's progress bar is
+switched off in that process: it writes to the same stdout, and after two seconds (at 10M
+events) its carriage returns landed in the rows PostgreSQL read. DuckDB's CSV writes NULL
+as an empty field and an empty string as `""`, which is how PostgreSQL's CSV format tells
+them apart, so blank ids stay blank and missing ones stay NULL.
 
 The server's memory is the peak of the summed proportional set size (PSS) of its
 processes, sampled every SAMPLE_SECONDS: every backend maps the shared buffers, so a sum
@@ -38,8 +40,9 @@ COPY_CHUNK_BYTES = 1 << 20
 # Run in a child process: DuckDB writes the table as CSV to the pipe psycopg2 reads.
 DUCKDB_CSV_OUT = (
     "import duckdb, sys\n"
-    "duckdb.connect(sys.argv[1], read_only=True).execute(\n"
-    "    f\"copy (select * from {sys.argv[2]}) to '/dev/stdout' (format csv, header false)\")\n"
+    "connection = duckdb.connect(sys.argv[1], read_only=True)\n"
+    "connection.execute('set enable_progress_bar = false')\n"
+    "connection.execute(f\"copy (select * from {sys.argv[2]}) to '/dev/stdout' (format csv, header false)\")\n"
 )
 
 
