@@ -6,15 +6,9 @@ learnings as (
 
 ),
 
-viewer_spans as (
-
-    select * from {{ ref('int_learning_viewer_spans') }}
-
-),
-
 consumer_spans as (
 
-    {{ north_star_consumer_spans('viewer_spans', 'learnings') }}
+    select * from {{ ref('int_learning_consumer_spans') }}
 
 ),
 
