@@ -6,7 +6,7 @@ with
 
 valid_events as (
 
-    {{ north_star_valid_events() }}
+    select * from {{ ref('int_events_valid') }}
 
 ),
 
