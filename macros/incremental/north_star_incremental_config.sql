@@ -13,8 +13,13 @@
     }) }}
 {%- endmacro %}
 
-{#- Spark on parquet has neither delete+insert nor merge: overwrite the day partitions. -#}
+{#- Spark on parquet has neither delete+insert nor merge: overwrite the day partitions.
+    Each day is a folder of its own, which a history of a few rows a day pays for on every
+    read: north_star_spark_day_partitions = false rebuilds the table whole instead. -#}
 {% macro spark__north_star_incremental_config(day_column) -%}
+    {%- if not north_star_var('north_star_spark_day_partitions') -%}
+        {{ return({'materialized': 'table', 'file_format': 'parquet'}) }}
+    {%- endif -%}
     {{ return({
         'materialized': 'incremental',
         'incremental_strategy': 'insert_overwrite',

@@ -90,5 +90,6 @@
         'north_star_package_tests': {'kind': 'boolean'},
         'north_star_semantic_layer': {'kind': 'boolean'},
         'north_star_time_spine': {'kind': 'boolean'},
+        'north_star_spark_day_partitions': {'kind': 'boolean'},
     }) }}
 {%- endmacro %}

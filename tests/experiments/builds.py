@@ -24,8 +24,8 @@ from pathlib import Path
 
 import duckdb
 
-from tests.scenarios.backends import (SPARK_DRIVER_MEMORY, SPARK_JAVA_TOOL_OPTIONS, PostgresTarget,
-                                      postgres_connect)
+from tests.scenarios.backends import (SPARK_BUILD_VARS, SPARK_DRIVER_MEMORY, SPARK_JAVA_TOOL_OPTIONS,
+                                      PostgresTarget, postgres_connect)
 from tests.scenarios.harness import DbtBuildError
 from tooling.dbt_runner import OVERLAY_SKIPPED, DbtMode, resolve_mode, run_dbt
 
@@ -175,7 +175,8 @@ DBT_VARS = {
 
 def run(mode: DbtMode, workdir: Path, env: dict, engine: str, *args: str, dbt_vars: dict | None = None):
     result = run_dbt(mode, [*args, "--log-path", str(workdir / "logs")],
-                     dbt_vars={**DBT_VARS, **(dbt_vars or {})}, env=env,
+                     dbt_vars={**DBT_VARS, **(SPARK_BUILD_VARS if engine == "spark" else {}), **(dbt_vars or {})},
+                     env=env,
                      target_path=workdir / "target", capture=True)
     (workdir / f"dbt_{args[0]}.log").write_text((result.stdout or "") + (result.stderr or ""))
     return result

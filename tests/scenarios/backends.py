@@ -48,6 +48,11 @@ def parallel_builds(engine: str, configs: int) -> int:
 # JAVA_TOOL_OPTIONS of the caller's wins.
 SPARK_JAVA_TOOL_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:ReservedCodeCacheSize=512m"
 SPARK_DRIVER_MEMORY = "2g"   # the fixtures are small (the profile's default is 4g)
+# The fixture tables spread a few rows a day over years of days: partitioned by day, every
+# model stored by day would write (and every reader open) a folder per day — most of a
+# build's time. These builds are full builds, which are the same without partitions;
+# the demo build of `make test` keeps them (the default), and so does every user.
+SPARK_BUILD_VARS = {"north_star_spark_day_partitions": False}
 
 
 @dataclass
@@ -164,7 +169,8 @@ def _spark(workdir: Path, events: list[Event], dbt_vars: dict) -> Marts:
     _spark_io(workdir, env, "load", str(events_jsonl), f"{SPARK_RAW_SCHEMA}.{EVENTS_TABLE}",
               str(len(events)))
 
-    run_build(workdir, dbt_vars, engine="spark", events_schema=SPARK_RAW_SCHEMA, env=env)
+    run_build(workdir, {**dbt_vars, **SPARK_BUILD_VARS}, engine="spark", events_schema=SPARK_RAW_SCHEMA,
+              env=env)
 
     out = workdir / "marts.pickle"
     schema = os.environ.get("NORTH_STAR_SPARK_SCHEMA", "north_star")
