@@ -6,7 +6,7 @@ with
 
 valid_events as (
 
-    select * from {{ ref('int_events_valid') }}
+    {{ north_star_valid_events() }}
 
 ),
 

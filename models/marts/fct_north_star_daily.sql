@@ -28,12 +28,6 @@ weekly_learning_user_spans as (
 
 ),
 
-organization_daily as (
-
-    select * from {{ ref('fct_organization_north_star_daily') }}
-
-),
-
 reporting_bounds as (
 
     {{ north_star_reporting_bounds('active_days', recompute_from) }}
@@ -53,6 +47,20 @@ learning_user_spans as (
 
 ),
 
+organization_learning_user_levels as (
+
+    {{ north_star_organization_learning_user_levels('weekly_learning_user_spans') }}
+
+),
+
+activation_segments as (
+
+    select *
+    from organization_learning_user_levels
+    where weekly_learning_users > {{ north_star_var('north_star_activation_threshold') }}
+
+),
+
 broadcast_segments as (
 
     select *
@@ -65,21 +73,28 @@ changes as (
 
     {{ north_star_span_changes('user_activity_spans', 'span_start', 'span_end', {
         'weekly_active_users': 1, 'weekly_learning_users': 0,
-        'broadcasted_learnings': 0, 'consumption_of_learnings': 0,
+        'broadcasted_learnings': 0, 'consumption_of_learnings': 0, 'activated_organizations': 0,
     }) }}
 
     union all
 
     {{ north_star_span_changes('learning_user_spans', 'span_start', 'span_end', {
         'weekly_active_users': 0, 'weekly_learning_users': 1,
-        'broadcasted_learnings': 0, 'consumption_of_learnings': 0,
+        'broadcasted_learnings': 0, 'consumption_of_learnings': 0, 'activated_organizations': 0,
     }) }}
 
     union all
 
     {{ north_star_span_changes('broadcast_segments', 'segment_start', 'segment_end', {
         'weekly_active_users': 0, 'weekly_learning_users': 0,
-        'broadcasted_learnings': 1, 'consumption_of_learnings': 'consumer_count',
+        'broadcasted_learnings': 1, 'consumption_of_learnings': 'consumer_count', 'activated_organizations': 0,
+    }) }}
+
+    union all
+
+    {{ north_star_span_changes('activation_segments', 'segment_start', 'segment_end', {
+        'weekly_active_users': 0, 'weekly_learning_users': 0,
+        'broadcasted_learnings': 0, 'consumption_of_learnings': 0, 'activated_organizations': 1,
     }) }}
 
 ),
@@ -89,18 +104,11 @@ levels as (
     {{ north_star_sweep_segments(
         'changes',
         [],
-        ['weekly_active_users', 'weekly_learning_users', 'broadcasted_learnings', 'consumption_of_learnings']
+        [
+            'weekly_active_users', 'weekly_learning_users', 'broadcasted_learnings',
+            'consumption_of_learnings', 'activated_organizations',
+        ]
     ) }}
-
-),
-
-activated_organizations as (
-
-    select
-        date_day,
-        sum(case when is_activated then 1 else 0 end) as activated_organizations
-    from organization_daily
-    group by date_day
 
 ),
 
@@ -113,15 +121,12 @@ final as (
         cast(coalesce(levels.broadcasted_learnings, 0) as {{ dbt.type_bigint() }}) as broadcasted_learnings,
         cast(coalesce(levels.consumption_of_learnings, 0) as {{ dbt.type_bigint() }})
             as consumption_of_learnings,
-        cast(coalesce(activated_organizations.activated_organizations, 0) as {{ dbt.type_bigint() }})
-            as activated_organizations
+        cast(coalesce(levels.activated_organizations, 0) as {{ dbt.type_bigint() }}) as activated_organizations
     from reporting_days
     left join levels
         on
             reporting_days.date_day >= levels.segment_start
             and reporting_days.date_day <= levels.segment_end
-    left join activated_organizations
-        on reporting_days.date_day = activated_organizations.date_day
 
 )
 

@@ -95,17 +95,9 @@ broadcast_levels as (
 
 ),
 
-learning_user_changes as (
-
-    {{ north_star_span_changes('weekly_learning_user_spans', 'span_start', 'span_end', {
-        'weekly_learning_users': 1,
-    }, partition_by=['organization_id'], where='organization_id is not null') }}
-
-),
-
 learning_user_levels as (
 
-    {{ north_star_sweep_segments('learning_user_changes', ['organization_id'], ['weekly_learning_users']) }}
+    {{ north_star_organization_learning_user_levels('weekly_learning_user_spans') }}
 
 ),
 
