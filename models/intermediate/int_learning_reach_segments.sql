@@ -6,9 +6,15 @@ learnings as (
 
 ),
 
+viewer_spans as (
+
+    select * from {{ ref('int_learning_viewer_spans') }}
+
+),
+
 consumer_spans as (
 
-    select * from {{ ref('int_learning_consumer_spans') }}
+    {{ north_star_consumer_spans('viewer_spans', 'learnings') }}
 
 ),
 

@@ -10,10 +10,10 @@ from functools import cache
 
 SOURCE = "source.north_star.north_star.events"
 DAILY_MART = "model.north_star.fct_north_star_daily"
-MAX_MODELS = 9
+MAX_MODELS = 7
 
 
-def test_the_daily_mart_is_at_most_nine_models_from_the_raw_events(parsed_manifest):
+def test_the_daily_mart_is_at_most_seven_models_from_the_raw_events(parsed_manifest):
     nodes = parsed_manifest["nodes"]
 
     @cache

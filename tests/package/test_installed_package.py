@@ -60,15 +60,18 @@ EXPECTED_DAILY = {
 # Plausible wrong implementations, each paired with the package's invariant test that must
 # catch it on RAW_EVENTS.
 WRONG_MODELS = {
-    # WLU as every credited sharer, forgetting that a WLU must be active in the window:
-    # on 02-09 s1..s5 are still credited but inactive, so WLU 5 > WAU 3.
+    # WLU as every sharer of a broadcast learning, forgetting that a WLU must be active in
+    # the window: on 02-09 s1..s5 are still credited but inactive, so WLU 5 > WAU 3.
     "wrong_learning_users_ignoring_activity": (
         """
-        select daily.date_day, count(distinct credited.user_id) as weekly_learning_users,
+        select daily.date_day, count(distinct sharers.sharer_user_id) as weekly_learning_users,
             daily.weekly_active_users
         from {{ ref('fct_north_star_daily') }} as daily
-        left join {{ ref('int_sharer_qualifying_spans') }} as credited
-            on daily.date_day between credited.span_start and credited.span_end
+        left join {{ ref('int_learning_reach_segments') }} as reach
+            on daily.date_day between reach.segment_start and reach.segment_end
+            and reach.consumer_count >= 2
+        left join {{ ref('int_learning_sharers') }} as sharers
+            on reach.learning_id = sharers.learning_id and sharers.sharer_from_date <= daily.date_day
         group by daily.date_day, daily.weekly_active_users
         """,
         "weekly_learning_users", "north_star_at_most", {"upper_bound_column": "weekly_active_users"},
