@@ -3,9 +3,11 @@
 
 with
 
+-- Not distinct here: the macro makes the days distinct (a distinct stacked on a distinct
+-- stalled PostgreSQL in int_user_activity_spans).
 active_days as (
 
-    select distinct
+    select
         organization_id,
         event_date
     from {{ ref('int_active_days') }}

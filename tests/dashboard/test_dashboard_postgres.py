@@ -105,9 +105,9 @@ def test_metricflow_answers_the_weekly_wlu_from_postgres(postgres_build, tmp_pat
 
 def test_every_table_the_build_wrote_was_analyzed(postgres_build):
     """The post-hook north_star_analyze: a model that reads a table written earlier in the
-    run plans from its statistics (without them, a distinct over user × day of 4.8M rows
-    was planned as 40,000 groups and never finished). `last_analyze` is set only by an
-    explicit ANALYZE, never by autovacuum."""
+    run plans from its statistics (a new table has none: every column counts as 200
+    distinct values). `last_analyze` is set only by an explicit ANALYZE, never by
+    autovacuum."""
     tables = postgres_build.query(
         "select relname, last_analyze is not null from pg_stat_user_tables "
         f"where schemaname = '{SCHEMA}' order by relname")
