@@ -16,6 +16,7 @@ CACHE_SECONDS = 60
 DEFINITIONS_QUERY = """
 select definition_vars, run_started_at
 from {schema}.int_north_star__run_manifest
+where run_status = 'completed'
 order by run_started_at desc
 limit 1
 """

@@ -1,5 +1,5 @@
-{#- For the on-run-start hook, and again as int_events_classified compiles (a `dbt build`
-    loads a changed mapping seed after the hook): an incremental `run` or `build` whose
+{#- For the on-run-start hook, and again in int_events_classified's pre-hook (a `dbt
+    build` loads a changed mapping seed after the hook): an incremental `run` or `build` whose
     definition vars or event mapping differ from those the stored tables were built with
     would mix two definitions (some tables recomputed, older days kept). Refuses it,
     naming each change; a full refresh rebuilds everything with the new values. What the
@@ -9,14 +9,7 @@
     {%- if not execute or flags.FULL_REFRESH or flags.WHICH not in ('run', 'build') -%}
         {{ return('') }}
     {%- endif -%}
-    {#- Where dbt put the classification: an installed package's layers have schemas of
-        their own, and a consumer may rename them. -#}
-    {%- set node = graph.nodes.get('model.north_star.int_events_classified') -%}
-    {%- if node is none -%}
-        {{ return('') }}
-    {%- endif -%}
-    {%- set here = api.Relation.create(database=node.database, schema=node.schema, identifier=node.alias) -%}
-    {%- set completed = north_star_last_completed_run(here) -%}
+    {%- set completed = north_star_last_completed_run() -%}
     {%- if completed is none -%}
         {{ return('') }}
     {%- endif -%}

@@ -7,14 +7,7 @@
     {%- endif -%}
     {#- Found through the graph, not ref(): the callers (the hook, the run manifest) do
         not depend on the mapping, and the var may name a seed of the installing project. -#}
-    {%- set name = north_star_var('north_star_event_mapping') -%}
-    {%- set nodes = graph.nodes.values() | selectattr('name', 'equalto', name)
-        | selectattr('resource_type', 'in', ['seed', 'model']) | list -%}
-    {%- set mapping = none -%}
-    {%- if nodes | length == 1 -%}
-        {%- set mapping = load_relation(api.Relation.create(
-            database=nodes[0].database, schema=nodes[0].schema, identifier=nodes[0].alias)) -%}
-    {%- endif -%}
+    {%- set mapping = north_star_node_relation(north_star_var('north_star_event_mapping')) -%}
     {%- if mapping is none -%}
         {{ return(none) }}
     {%- endif -%}

@@ -18,7 +18,8 @@ classified_events as (
 latest_run as (
 
     select max(batch_start_date) as batch_start_date
-    from classified_events
+    from {{ ref('int_north_star__run_manifest') }}
+    where run_status = 'started'
 
 ),
 

@@ -1,6 +1,6 @@
 {{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail') }}
-{#- Written last: a row here means every table of the run was written, so every stored
-    model is upstream (tests/incremental/test_run_manifest_is_last.py checks it). -#}
+{#- Written last: a `completed` row means every table of the run was written, so every
+    stored model is upstream (tests/incremental/test_run_manifest_is_last.py checks it). -#}
 -- depends_on: {{ ref('fct_north_star_daily') }}
 -- depends_on: {{ ref('fct_north_star_weekly') }}
 -- depends_on: {{ ref('fct_organization_north_star_daily') }}
@@ -16,18 +16,45 @@
 -- depends_on: {{ ref('int_experiment_assignments_classified') }}
 -- depends_on: {{ ref('fct_north_star_experiment_units') }}
 -- depends_on: {{ ref('fct_north_star_experiment_results') }}
-{% set state = north_star_classified_state(ref('int_events_classified')) or {} %}
+{# This run's `started` row, if its classification wrote one (not on a first build, nor
+    when the run did not select the classification). -#}
+{%- set started = none -%}
+{%- if execute and load_relation(this) is not none -%}
+    {%- set latest = north_star_latest_started_run() -%}
+    {%- if latest is not none and latest.invocation_id == invocation_id -%}
+        {%- set started = latest -%}
+    {%- endif -%}
+{%- endif -%}
+{%- set batch_start = none if started is none else started.batch_start_date -%}
+{%- set recompute_from = none if started is none else started.recomputed_from_date -%}
 
 with
+
+run_statuses as (
+
+    {% if not is_incremental() %}
+        -- A new manifest records the run's start too: the next run reads it.
+        select 'started' as run_status
+        union all
+    {% endif %}
+    select 'completed' as run_status
+
+),
 
 final as (
 
     select
+        {{ north_star_string_literal(invocation_id) }} as invocation_id,
         cast('{{ run_started_at.strftime("%Y-%m-%d %H:%M:%S.%f") }}' as {{ dbt.type_timestamp() }}) as run_started_at,
-        {{ north_star_optional_date_literal(state.get('batch_start_date')) }} as batch_start_date,
-        {{ north_star_optional_date_literal(state.get('recomputed_from_date')) }} as recomputed_from_date,
-        cast({{ state.get('classified_rows', 0) }} as {{ dbt.type_bigint() }}) as classified_rows,
+        run_status,
+        {{ north_star_optional_date_literal(batch_start) }} as batch_start_date,
+        {{ north_star_optional_date_literal(recompute_from) }} as recomputed_from_date,
+        case
+            when run_status = 'completed'
+                then {{ north_star_optional_date_literal(north_star_settled_before_date()) }}
+        end as settled_before_date,
         {{ north_star_string_literal(tojson(north_star_definition_vars(), sort_keys=true)) }} as definition_vars
+    from run_statuses
 
 )
 
