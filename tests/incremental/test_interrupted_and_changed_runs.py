@@ -98,6 +98,35 @@ def test_a_killed_run_is_redone_by_the_next_run(loads, rerun_marts, kill_point):
     assert_same_marts(loads[2], actual)
 
 
+def test_a_run_of_some_models_leaves_its_days_to_the_next_run(loads, tmp_path):
+    """A run that classifies the new load but builds nothing after it records its start in
+    the run manifest (the re-read days, the recompute day) and no completion; the next
+    full run recomputes from that day too and gives the full refresh's marts (without the
+    manifest it would see the load already classified and recompute nothing)."""
+    built, second, expected, _ = loads
+    warehouse = built.copy(tmp_path / "partial")
+    latest_before = warehouse.query("select max(event_date) from main.int_events_classified")[0][0]
+    new_day = latest_before + timedelta(days=1)
+    assert any(row[1].date() == new_day for row in second), "the second load adds a day"
+    warehouse.load(second)
+    warehouse.dbt("run", "--select", "int_events_classified")
+    manifest = "main.int_north_star__run_manifest"
+    invocation, batch_start, recompute_from = warehouse.query(
+        f"select invocation_id, batch_start_date, recomputed_from_date from {manifest}"
+        " where run_status = 'started' order by run_started_at desc limit 1")[0]
+    assert warehouse.query(f"select count(*) from {manifest} where run_status = 'completed'"
+                           f" and invocation_id = '{invocation}'")[0][0] == 0
+    # The lookback is one window (7 days) by default: the batch starts 6 days before.
+    assert batch_start == latest_before - timedelta(days=6)
+    assert recompute_from is not None and recompute_from <= new_day
+    warehouse.dbt(*BUILD)
+    next_recompute_from = warehouse.query(
+        f"select recomputed_from_date from {manifest} where run_status = 'started'"
+        " order by run_started_at desc limit 1")[0][0]
+    assert next_recompute_from <= recompute_from
+    assert_same_marts(expected, warehouse.read_marts(MARTS))
+
+
 def test_ownership_moved_back_by_a_late_creation_is_recomputed(make_warehouse, tmp_path):
     """L owned through u2's share on day 2 and viewed by two people on day 5 (broadcast
     from day 5); a later load brings u1's creation of L dated day 10, inside the lookback
