@@ -16,7 +16,7 @@ active_days as (
 
 reach_segments as (
 
-    select * from {{ ref('int_learning_reach_segments') }}
+    select * from {{ ref('int_learning_reach_segments_this_run') }}
 
 ),
 

@@ -4,7 +4,7 @@ with
 
 reach_segments as (
 
-    select * from {{ ref('int_learning_reach_segments') }}
+    select * from {{ ref('int_learning_reach_segments_this_run') }}
 
 ),
 

@@ -4,7 +4,7 @@ with
 
 weekly_learning_user_spans as (
 
-    select * from {{ ref('int_weekly_learning_user_spans') }}
+    select * from {{ ref('int_weekly_learning_user_spans_this_run') }}
 
 ),
 

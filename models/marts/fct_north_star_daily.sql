@@ -12,19 +12,19 @@ active_days as (
 
 user_activity_spans as (
 
-    select * from {{ ref('int_user_activity_spans') }}
+    select * from {{ ref('int_user_activity_spans_this_run') }}
 
 ),
 
 reach_segments as (
 
-    select * from {{ ref('int_learning_reach_segments') }}
+    select * from {{ ref('int_learning_reach_segments_this_run') }}
 
 ),
 
 weekly_learning_user_spans as (
 
-    select * from {{ ref('int_weekly_learning_user_spans') }}
+    select * from {{ ref('int_weekly_learning_user_spans_this_run') }}
 
 ),
 

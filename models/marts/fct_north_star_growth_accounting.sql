@@ -18,7 +18,7 @@ daily as (
 
 weekly_learning_user_spans as (
 
-    select * from {{ ref('int_weekly_learning_user_spans') }}
+    select * from {{ ref('int_weekly_learning_user_spans_this_run') }}
 
 ),
 

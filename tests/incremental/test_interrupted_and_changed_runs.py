@@ -127,6 +127,24 @@ def test_a_run_of_some_models_leaves_its_days_to_the_next_run(loads, tmp_path):
     assert_same_marts(expected, warehouse.read_marts(MARTS))
 
 
+def test_a_dropped_mart_is_rebuilt_whole_by_the_next_build(loads, tmp_path):
+    """After an incremental run the `_this_run` span tables hold only the recomputed days.
+    A mart dropped then is rebuilt whole by a plain `dbt build` (the span tables read all
+    days in that run); building it alone is refused, naming the tables to select."""
+    built, second, expected, _ = loads
+    warehouse = built.copy(tmp_path / "dropped")
+    warehouse.load(second)
+    warehouse.dbt(*BUILD)
+    cascade = " cascade" if warehouse.engine == "postgres" else ""
+    warehouse.execute(f"drop table main.fct_north_star_daily{cascade}")
+    alone = warehouse.run("build", "--select", "fct_north_star_daily")
+    assert alone.returncode != 0
+    assert "int_user_activity_spans_this_run" in alone.stdout and "+fct_north_star_daily" in alone.stdout, \
+        alone.stdout[-2000:]
+    warehouse.dbt(*BUILD)
+    assert_same_marts(expected, warehouse.read_marts(MARTS))
+
+
 def test_ownership_moved_back_by_a_late_creation_is_recomputed(make_warehouse, tmp_path):
     """L owned through u2's share on day 2 and viewed by two people on day 5 (broadcast
     from day 5); a later load brings u1's creation of L dated day 10, inside the lookback

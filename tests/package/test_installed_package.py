@@ -67,7 +67,7 @@ WRONG_MODELS = {
         select daily.date_day, count(distinct sharers.sharer_user_id) as weekly_learning_users,
             daily.weekly_active_users
         from {{ ref('fct_north_star_daily') }} as daily
-        left join {{ ref('int_learning_reach_segments') }} as reach
+        left join {{ ref('int_learning_reach_segments_this_run') }} as reach
             on daily.date_day between reach.segment_start and reach.segment_end
             and reach.consumer_count >= 2
         left join {{ ref('int_learning_sharers') }} as sharers
@@ -83,7 +83,7 @@ WRONG_MODELS = {
         select daily.date_day, daily.broadcasted_learnings,
             coalesce(sum(reach.consumer_count), 0) as consumption_of_learnings
         from {{ ref('fct_north_star_daily') }} as daily
-        left join {{ ref('int_learning_reach_segments') }} as reach
+        left join {{ ref('int_learning_reach_segments_this_run') }} as reach
             on daily.date_day between reach.segment_start and reach.segment_end
         group by daily.date_day, daily.broadcasted_learnings
         """,

@@ -1,5 +1,5 @@
 {%- set window_days = north_star_var('north_star_window_days') -%}
-{%- set events_from = north_star_events_from_date(north_star_recompute_from_date()) -%}
+{%- set events_from = north_star_zone_events_from() -%}
 
 with
 

@@ -8,7 +8,7 @@ learnings as (
 
 viewer_spans as (
 
-    select * from {{ ref('int_learning_viewer_spans') }}
+    select * from {{ ref('int_learning_viewer_spans_this_run') }}
 
 ),
 

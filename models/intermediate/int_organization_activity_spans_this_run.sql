@@ -1,10 +1,10 @@
 {%- set window_days = north_star_var('north_star_window_days') -%}
-{%- set events_from = north_star_events_from_date(north_star_recompute_from_date()) -%}
+{%- set events_from = north_star_zone_events_from() -%}
 
 with
 
 -- Not distinct here: the macro makes the days distinct (a distinct stacked on a distinct
--- stalled PostgreSQL in int_user_activity_spans).
+-- stalled PostgreSQL in int_user_activity_spans_this_run).
 active_days as (
 
     select

@@ -20,19 +20,19 @@ sharers as (
 
 reach_segments as (
 
-    select * from {{ ref('int_learning_reach_segments') }}
+    select * from {{ ref('int_learning_reach_segments_this_run') }}
 
 ),
 
 viewer_spans as (
 
-    select * from {{ ref('int_learning_viewer_spans') }}
+    select * from {{ ref('int_learning_viewer_spans_this_run') }}
 
 ),
 
 activity_spans as (
 
-    select * from {{ ref('int_user_activity_spans') }}
+    select * from {{ ref('int_user_activity_spans_this_run') }}
 
 ),
 
