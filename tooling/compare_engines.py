@@ -24,6 +24,7 @@ import os
 import shutil
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 if __package__ in (None, ""):
@@ -293,20 +294,39 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--engines: give at least two engines to compare")
 
     mode = resolve_mode()
-    results: dict[str, dict] = {}
-    for engine in args.engines:
+
+    def build_one(engine: str) -> tuple[dict, float]:
         target_path = (args.target_root / engine).resolve()
         if not args.reuse:
             shutil.rmtree(target_path, ignore_errors=True)
         print(f"north_star: building the demo data on {engine} (target path {target_path})...",
               flush=True)
-        try:
-            results[engine], duration = build_and_read(engine, mode, target_path, [], args.verbose)
-        except EngineFailure as failure:
-            print(f"north_star: {failure}", file=sys.stderr)
-            return 2
-        counts = ", ".join(f"{table} {len(results[engine][table][1])}" for table in MARTS)
+        marts, duration = build_and_read(engine, mode, target_path, [], args.verbose)
+        counts = ", ".join(f"{table} {len(marts[table][1])}" for table in MARTS)
         print(f"north_star: {engine}: dbt build passed in {duration:.0f} s; rows: {counts}", flush=True)
+        return marts, duration
+
+    # The engines build side by side (Spark's build is mostly waiting on its JVM);
+    # PostgreSQL's in this thread, as its server's SIGTERM handler needs the main thread.
+    outcomes: dict[str, tuple[dict, float] | EngineFailure] = {}
+    with ThreadPoolExecutor(max_workers=len(args.engines)) as pool:
+        futures = {engine: pool.submit(build_one, engine) for engine in args.engines if engine != "postgres"}
+        if "postgres" in args.engines:
+            try:
+                outcomes["postgres"] = build_one("postgres")
+            except EngineFailure as failure:
+                outcomes["postgres"] = failure
+        for engine, future in futures.items():
+            try:
+                outcomes[engine] = future.result()
+            except EngineFailure as failure:
+                outcomes[engine] = failure
+    failures = [outcome for outcome in outcomes.values() if isinstance(outcome, EngineFailure)]
+    for failure in failures:
+        print(f"north_star: {failure}", file=sys.stderr)
+    if failures:
+        return 2
+    results = {engine: outcomes[engine][0] for engine in args.engines}
 
     differences = compare(results)
     if differences:

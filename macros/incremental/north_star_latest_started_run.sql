@@ -6,7 +6,7 @@
     {%- if not execute -%}
         {{ return(none) }}
     {%- endif -%}
-    {%- set manifest = north_star_node_relation('int_north_star__run_manifest') -%}
+    {%- set manifest = north_star_run_manifest_relation() -%}
     {%- if manifest is none -%}
         {{ return(none) }}
     {%- endif -%}

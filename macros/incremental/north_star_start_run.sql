@@ -11,7 +11,7 @@
     {%- if not execute or flags.WHICH not in ('run', 'build') -%}
         {{ return('') }}
     {%- endif -%}
-    {%- set manifest = north_star_node_relation('int_north_star__run_manifest') -%}
+    {%- set manifest = north_star_run_manifest_relation(check_version=true) -%}
     {%- if manifest is none -%}
         {{ return('') }}
     {%- endif -%}

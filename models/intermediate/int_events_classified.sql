@@ -1,6 +1,6 @@
 {{ config(
     north_star_replace_from_batch=true,
-    pre_hook="{{ north_star_start_run() }}",
+    pre_hook="{{ north_star.north_star_start_run() }}",
     **north_star_incremental_config('partition_date')
 ) }}
 

@@ -19,7 +19,7 @@
 {# This run's `started` row, if its classification wrote one (not on a first build, nor
     when the run did not select the classification). -#}
 {%- set started = none -%}
-{%- if execute and load_relation(this) is not none -%}
+{%- if execute and north_star_run_manifest_relation(check_version=true) is not none -%}
     {%- set latest = north_star_latest_started_run() -%}
     {%- if latest is not none and latest.invocation_id == invocation_id -%}
         {%- set started = latest -%}

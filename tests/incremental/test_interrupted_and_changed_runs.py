@@ -192,3 +192,17 @@ def test_a_changed_event_mapping_asks_for_a_full_refresh(loads, tmp_path):
     assert result.returncode != 0
     assert "event_mapping_contents" in result.stdout and "--full-refresh" in result.stdout, \
         result.stdout[-2000:]
+
+
+def test_a_run_manifest_of_an_earlier_version_asks_for_a_full_refresh(loads, tmp_path):
+    """A manifest without `run_status` (written before the state moved into it) cannot say
+    what the stored tables hold: the run stops with the upgrade's instruction."""
+    warehouse = loads[0].copy(tmp_path / "earlier_version")
+    cascade = " cascade" if warehouse.engine == "postgres" else ""
+    warehouse.execute(f"drop table main.int_north_star__run_manifest{cascade}")
+    warehouse.execute("create table main.int_north_star__run_manifest (run_started_at timestamp,"
+                      " batch_start_date date, recomputed_from_date date, classified_rows bigint,"
+                      " definition_vars varchar)")
+    result = warehouse.run("run")
+    assert result.returncode != 0
+    assert "earlier version" in result.stdout and "--full-refresh" in result.stdout, result.stdout[-2000:]

@@ -31,6 +31,10 @@ class RunConfig:
     dbt_vars: dict
     reference: Config
     random_seeds: tuple[int, ...]
+    built_on: tuple[str, ...] = ("duckdb", "postgres", "spark")
+
+    def engines(self) -> tuple[str, ...]:
+        return self.built_on
 
     def hand_scenarios(self) -> list[Scenario]:
         """In table order (the weekly scenario stays last)."""
@@ -59,8 +63,10 @@ class RunConfig:
 
 CONFIGS = {
     "default": RunConfig("default", {}, Config(), (11, 12, 13)),
+    # Not on Spark: the window length is a constant in SQL that is the same on every
+    # engine, and Spark builds the 28-day adversarial table (CI time, README "Tests").
     "window28": RunConfig("window28", dict(scenarios_window28.DBT_VARS),
-                          Config(window_days=28, min_consumers=3), (21, 22, 23)),
+                          Config(window_days=28, min_consumers=3), (21, 22, 23), ("duckdb", "postgres")),
     "los_angeles": RunConfig("los_angeles", dict(scenarios_los_angeles.DBT_VARS),
                              Config(timezone=scenarios_los_angeles.TIMEZONE), (31, 32, 33)),
 }
