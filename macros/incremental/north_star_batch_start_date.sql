@@ -1,13 +1,12 @@
-{#- The first local day an incremental run of int_events_classified re-reads: the latest
-    day it holds minus the lookback (late events). None when it holds no day yet. Called
-    as that model compiles and by its pre-hook, before the run writes it: both see the
-    same stored days. -#}
-{% macro north_star_batch_start_date() -%}
+{#- The first local day the next incremental run of int_events_classified re-reads when
+    `classified` (that table) holds what it holds now: its latest day minus the lookback
+    (late events). None when it holds no day yet. -#}
+{% macro north_star_batch_start_date(classified) -%}
     {%- if not execute -%}
         {{ return(none) }}
     {%- endif -%}
     {%- set latest = north_star_as_date(
-        run_query('select max(event_date) from ' ~ this).columns[0].values()[0]
+        run_query('select max(event_date) from ' ~ classified).columns[0].values()[0]
     ) -%}
     {%- if latest is none -%}
         {{ return(none) }}

@@ -17,7 +17,7 @@
     {%- endif -%}
     {#- A `dbt build` has just loaded the mapping seed: a changed mapping shows only now. -#}
     {%- do north_star_check_definitions_unchanged() -%}
-    {%- set batch_start = north_star_batch_start_date() if is_incremental() else none -%}
+    {%- set batch_start = north_star_batch_start_date(this) if is_incremental() else none -%}
     {%- set recompute_from = none -%}
     {%- if batch_start is not none -%}
         {%- set previous = north_star_latest_started_run() -%}

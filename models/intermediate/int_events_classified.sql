@@ -10,7 +10,7 @@
     run writes it. -#}
 {%- set replay_window_days = north_star_var('north_star_replay_window_days') -%}
 {%- set replay_cutoff = north_star_add_days(-replay_window_days, 'event_date') -%}
-{%- set batch_start = north_star_batch_start_date() if is_incremental() else none -%}
+{%- set batch_start = north_star_batch_start_date(this) if is_incremental() else none -%}
 
 with
 
