@@ -90,7 +90,7 @@ def test(engine: str) -> int:
                              lambda: run_dbt(mode, ["build", "--full-refresh"]).returncode)
     else:
         compared = ["duckdb", *[name for name in engines if name != "duckdb"]]
-        build_name, build = (f"dbt build (models, data tests, unit tests) on {', '.join(compared)}; "
+        build_name, build = (f"dbt build (models, data tests; unit tests but on Spark) on {', '.join(compared)}; "
                              "marts compared across engines", lambda: build_on_engines(compared))
     steps = {
         build_name: build,

@@ -6,6 +6,7 @@ all days every run, so there is no incremental protocol to test there."""
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -13,6 +14,7 @@ from tooling.engines import expand_engines
 
 from .warehouses import DuckDBWarehouse, PostgresWarehouse
 
+HERE = Path(__file__).resolve().parent
 SERVER_DEFAULTS = {"NORTH_STAR_PG_HOST": "127.0.0.1", "NORTH_STAR_PG_PORT": "5432",
                    "NORTH_STAR_PG_USER": "postgres", "NORTH_STAR_PG_PASSWORD": ""}
 
@@ -23,6 +25,22 @@ def pytest_generate_tests(metafunc):
         if "postgres" in expand_engines(metafunc.config.getoption("--engine")):
             engines.append("postgres")
         metafunc.parametrize("warehouse_engine", engines, scope="module")
+
+
+def pytest_collection_modifyitems(items):
+    """Each module's tests of one engine next to each other: pytest's own order interleaved
+    them, and every switch of engine tore down the module's warehouses (full builds, the
+    killed runs) and built them again."""
+    slots = [position for position, item in enumerate(items) if Path(item.path).parent == HERE]
+    ordered = sorted((items[position] for position in slots),
+                     key=lambda item: (str(item.path), _engine_of(item)))
+    for position, item in zip(slots, ordered):
+        items[position] = item
+
+
+def _engine_of(item) -> int:
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    return ["duckdb", "postgres"].index(params.get("warehouse_engine", "duckdb"))
 
 
 @pytest.fixture(scope="session")
