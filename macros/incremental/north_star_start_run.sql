@@ -30,12 +30,5 @@
         {%- endif -%}
     {%- endif -%}
     insert into {{ manifest }}
-    select
-        {{ north_star_string_literal(invocation_id) }},
-        cast('{{ run_started_at.strftime("%Y-%m-%d %H:%M:%S.%f") }}' as {{ dbt.type_timestamp() }}),
-        'started',
-        {{ north_star_optional_date_literal(batch_start) }},
-        {{ north_star_optional_date_literal(recompute_from) }},
-        cast(null as date),
-        {{ north_star_string_literal(tojson(north_star_definition_vars(), sort_keys=true)) }}
+    {{ north_star_run_manifest_row('started', batch_start, recompute_from, none) }}
 {%- endmacro %}

@@ -30,31 +30,28 @@
 
 with
 
-run_statuses as (
+{% if not is_incremental() %}
+-- A new manifest records the run's start too: the next run reads it.
+started as (
 
-    {% if not is_incremental() %}
-        -- A new manifest records the run's start too: the next run reads it.
-        select 'started' as run_status
-        union all
-    {% endif %}
-    select 'completed' as run_status
+    {{ north_star_run_manifest_row('started', batch_start, recompute_from, none) }}
+
+),
+{% endif %}
+
+completed as (
+
+    {{ north_star_run_manifest_row('completed', batch_start, recompute_from, north_star_settled_before_date()) }}
 
 ),
 
 final as (
 
-    select
-        {{ north_star_string_literal(invocation_id) }} as invocation_id,
-        cast('{{ run_started_at.strftime("%Y-%m-%d %H:%M:%S.%f") }}' as {{ dbt.type_timestamp() }}) as run_started_at,
-        run_status,
-        {{ north_star_optional_date_literal(batch_start) }} as batch_start_date,
-        {{ north_star_optional_date_literal(recompute_from) }} as recomputed_from_date,
-        case
-            when run_status = 'completed'
-                then {{ north_star_optional_date_literal(north_star_settled_before_date()) }}
-        end as settled_before_date,
-        {{ north_star_string_literal(tojson(north_star_definition_vars(), sort_keys=true)) }} as definition_vars
-    from run_statuses
+    {% if not is_incremental() %}
+        select * from started
+        union all
+    {% endif %}
+    select * from completed
 
 )
 
