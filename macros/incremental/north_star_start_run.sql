@@ -30,5 +30,5 @@
         {%- endif -%}
     {%- endif -%}
     insert into {{ manifest }}
-    {{ north_star_run_manifest_row('started', batch_start, recompute_from, none) }}
+    {{ north_star_run_manifest_row("'started'", batch_start, recompute_from, 'cast(null as date)') }}
 {%- endmacro %}

@@ -28,30 +28,30 @@
 {%- set batch_start = none if started is none else started.batch_start_date -%}
 {%- set recompute_from = none if started is none else started.recomputed_from_date -%}
 
+{%- set settled_before = north_star_optional_date_literal(north_star_settled_before_date()) %}
+
 with
 
-{% if not is_incremental() %}
--- A new manifest records the run's start too: the next run reads it.
-started as (
+run_statuses as (
 
-    {{ north_star_run_manifest_row('started', batch_start, recompute_from, none) }}
-
-),
-{% endif %}
-
-completed as (
-
-    {{ north_star_run_manifest_row('completed', batch_start, recompute_from, north_star_settled_before_date()) }}
+    {% if not is_incremental() %}
+        -- A new manifest records the run's start too: the next run reads it.
+        select 'started' as run_status
+        union all
+    {% endif %}
+    select 'completed' as run_status
 
 ),
 
 final as (
 
-    {% if not is_incremental() %}
-        select * from started
-        union all
-    {% endif %}
-    select * from completed
+    {{ north_star_run_manifest_row(
+        'run_status',
+        batch_start,
+        recompute_from,
+        "case when run_status = 'completed' then " ~ settled_before ~ " end",
+    ) }}
+    from run_statuses
 
 )
 
